@@ -1,0 +1,145 @@
+// swift-tools-version:6.2
+// Newswire: a producer that parses scraped articles and a consumer that
+// classifies and stores them, talking over ZeroMQ and persisting to SQLite.
+//
+// The targets follow the data path:
+//   CZeroMQ → ZeroMQ → NewsModels → NewsParsing / NewsClassification
+//   → NewswireProducer / NewswireConsumer → three thin executables.
+import PackageDescription
+
+let package = Package(
+    name: "newswire",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "newswire-producer", targets: ["NewswireProducerApp"]),
+        .executable(name: "newswire-consumer", targets: ["NewswireConsumerApp"]),
+        .executable(name: "newswire", targets: ["NewswireApp"]),
+        .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
+        .library(name: "NewsModels", targets: ["NewsModels"]),
+        .library(name: "NewsParsing", targets: ["NewsParsing"]),
+        .library(name: "NewsClassification", targets: ["NewsClassification"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: ZeroMQ
+        .systemLibrary(
+            name: "CZeroMQ",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+
+        // MARK: Shared models and the wire format
+        .target(
+            name: "NewsModels",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Protos"]
+        ),
+
+        // MARK: Pure logic (no I/O)
+        .target(name: "NewsParsing"),
+        .target(
+            name: "NewsClassification",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/default-taxonomy.yaml")]
+        ),
+
+        // MARK: Services
+        .target(
+            name: "NewswireProducer",
+            dependencies: [
+                "ZeroMQ", "NewsModels", "NewsParsing",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "NewswireConsumer",
+            dependencies: [
+                "ZeroMQ", "NewsModels", "NewsClassification",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "NewswireClient",
+            dependencies: [
+                "ZeroMQ", "NewsModels", "NewsParsing", "NewsClassification", "NewswireConsumer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Thin executables
+        .executableTarget(
+            name: "NewswireProducerApp",
+            dependencies: [
+                "NewswireProducer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "NewswireConsumerApp",
+            dependencies: [
+                "NewswireConsumer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "NewswireApp",
+            dependencies: [
+                "NewswireClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .target(
+            name: "NewswireTesting",
+            dependencies: [],
+            path: "Tests/NewswireTesting"
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "NewswireTesting"]),
+        .testTarget(name: "NewsModelsTests", dependencies: ["NewsModels", "NewswireTesting"]),
+        .testTarget(name: "NewsParsingTests", dependencies: ["NewsParsing", "NewswireTesting"]),
+        .testTarget(name: "NewsClassificationTests", dependencies: ["NewsClassification", "NewswireTesting"]),
+        .testTarget(
+            name: "NewswireProducerTests",
+            dependencies: ["NewswireProducer", "NewswireTesting"]
+        ),
+        .testTarget(
+            name: "NewswireConsumerTests",
+            dependencies: ["NewswireConsumer", "NewswireTesting"]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "NewswireTesting", "NewsModels", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Upcoming language features for every target, as one list (see Hummingbird).
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ])
+    target.swiftSettings = settings
+}
