@@ -14,10 +14,6 @@ let package = Package(
         .executable(name: "newswire-producer", targets: ["NewswireProducerApp"]),
         .executable(name: "newswire-consumer", targets: ["NewswireConsumerApp"]),
         .executable(name: "newswire", targets: ["NewswireApp"]),
-        .library(name: "ZeroMQ", targets: ["ZeroMQ"]),
-        .library(name: "NewsModels", targets: ["NewsModels"]),
-        .library(name: "NewsParsing", targets: ["NewsParsing"]),
-        .library(name: "NewsClassification", targets: ["NewsClassification"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -39,16 +35,14 @@ let package = Package(
         // MARK: Shared models and the wire format
         .target(
             name: "NewsModels",
-            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
-            exclude: ["Protos"]
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")]
         ),
 
         // MARK: Pure logic (no I/O)
         .target(name: "NewsParsing"),
         .target(
             name: "NewsClassification",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/default-taxonomy.yaml")]
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
 
         // MARK: Services

@@ -1,0 +1,83 @@
+public import SwiftProtobuf
+
+/// One protocol message: type, content type and payload, without routing frames.
+public struct WireMessage: Sendable, Equatable {
+    public var type: MessageType
+    public var contentType: ContentType
+    public var payload: [UInt8]
+
+    public init(type: MessageType, contentType: ContentType = .protobuf, payload: [UInt8]) {
+        self.type = type
+        self.contentType = contentType
+        self.payload = payload
+    }
+
+    /// Encodes `message` as `contentType`.
+    public init(_ type: MessageType, _ message: some SwiftProtobuf.Message, contentType: ContentType = .protobuf) throws {
+        let payload: [UInt8] = switch contentType {
+        case .protobuf: try message.serializedBytes()
+        case .json: try message.jsonUTF8Bytes()
+        }
+        self.init(type: type, contentType: contentType, payload: payload)
+    }
+
+    /// The four protocol frames: header, type, content type, payload.
+    public var frames: [[UInt8]] {
+        [Array(WireProtocol.header.utf8), Array(type.rawValue.utf8), Array(contentType.rawValue.utf8), payload]
+    }
+
+    /// Reads the four protocol frames (routing frames already removed).
+    ///
+    /// Checks, in order: frame count, header (name, then version), type, content
+    /// type, size. Errors name the frame at fault.
+    public init(frames: some Collection<[UInt8]>, maximumBytes: Int = WireProtocol.defaultMaximumMessageBytes) throws(WireError) {
+        guard frames.count == WireProtocol.frameCount else {
+            throw WireError(.malformed, "expected \(WireProtocol.frameCount) frames (header, type, content type, payload), got \(frames.count)")
+        }
+        var iterator = frames.makeIterator()
+        let header = iterator.next()!, type = iterator.next()!, contentType = iterator.next()!, payload = iterator.next()!
+        guard let headerText = String(validating: header, as: UTF8.self) else {
+            throw WireError(.malformed, "frame 1 (header) is not UTF-8 text; expected '\(WireProtocol.header)'")
+        }
+        if headerText != WireProtocol.header {
+            if headerText.hasPrefix(WireProtocol.name + "/") {
+                throw WireError(.unsupportedVersion, "frame 1 (header) is '\(headerText)'; this service speaks '\(WireProtocol.header)'")
+            }
+            throw WireError(.malformed, "frame 1 (header) is '\(headerText.prefix(40))'; expected '\(WireProtocol.header)'")
+        }
+        guard let typeText = String(validating: type, as: UTF8.self), let messageType = MessageType(rawValue: typeText) else {
+            let shown = String(decoding: type.prefix(40), as: UTF8.self)
+            throw WireError(.unsupportedType, "frame 2 (type) '\(shown)' is not one of \(MessageType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let contentText = String(validating: contentType, as: UTF8.self), let content = ContentType(header: contentText) else {
+            let shown = String(decoding: contentType.prefix(60), as: UTF8.self)
+            throw WireError(.unsupportedType, "frame 3 (content type) '\(shown)' is not application/x-protobuf or application/json")
+        }
+        guard payload.count <= maximumBytes else {
+            throw WireError(.tooLarge, "frame 4 (payload) is \(payload.count) bytes; the limit is \(maximumBytes)")
+        }
+        self.init(type: messageType, contentType: content, payload: payload)
+    }
+
+    /// Decodes the payload as `M`, after checking the type is `expected`.
+    ///
+    /// Unknown fields are kept (protobuf) or ignored (JSON), so newer senders can
+    /// add fields without breaking older receivers.
+    public func decode<M: SwiftProtobuf.Message>(_: M.Type, expecting expected: MessageType) throws(WireError) -> M {
+        guard type == expected else {
+            throw WireError(.unsupportedType, "frame 2 (type) is '\(type.rawValue)'; this socket expects '\(expected.rawValue)'")
+        }
+        do {
+            switch contentType {
+            case .protobuf:
+                return try M(serializedBytes: payload)
+            case .json:
+                var options = JSONDecodingOptions()
+                options.ignoreUnknownFields = true
+                return try M(jsonUTF8Bytes: payload, options: options)
+            }
+        } catch {
+            throw WireError(.malformed, "frame 4 (payload) is not a valid \(contentType.rawValue) \(M.protoMessageName): \(error)")
+        }
+    }
+}
