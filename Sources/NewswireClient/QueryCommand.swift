@@ -1,0 +1,89 @@
+public import ArgumentParser
+internal import Foundation
+internal import NewsModels
+internal import NewswireConsumer
+
+/// `newswire query`: lists stored articles with their topics.
+public struct QueryCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "List stored articles with their topics, from the consumer's SQLite file.")
+
+    @Option(help: "The consumer's SQLite file. (env: NEWSWIRE_DB)")
+    var db: String = EnvironmentDefault.string("NEWSWIRE_DB", "newswire.db")
+
+    @Option(help: "Only articles with this topic.")
+    var topic: String?
+
+    @Option(help: "Only articles from this source.")
+    var source: String?
+
+    @Option(help: "Only articles stored at or after this time (ISO 8601, e.g. 2026-11-23T08:00:00Z).")
+    var since: String?
+
+    @Option(help: "Only articles stored before this time (ISO 8601).")
+    var until: String?
+
+    @Option(help: "At most this many articles.")
+    var limit = 1000
+
+    @Flag(help: "One JSON object per line: {id, title, source, url, storedAt, topics: [{id, score}]}.")
+    var json = false
+
+    public init() {}
+
+    static func date(_ text: String?, flag: String) throws -> Date? {
+        guard let text else { return nil }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate]
+        if let date = formatter.date(from: text) { return date }
+        throw ValidationError("\(flag): '\(text)' is not an ISO 8601 time such as 2026-11-23T08:00:00Z or 2026-11-23")
+    }
+
+    public func run() throws {
+        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db: \(db) does not exist") }
+        let store = try ArticleStore.open(path: db, readOnly: true)
+        let filter = ArticleFilter(topic: topic, source: source, since: try Self.date(since, flag: "--since"), until: try Self.date(until, flag: "--until"), limit: limit)
+        let articles = try store.articles(filter)
+        if json {
+            for article in articles { print(try ArticleInput.json(article)) }
+            return
+        }
+        for article in articles {
+            let topics = article.topics.map { "\($0.id) (\(String(format: "%.2f", $0.score)))" }.joined(separator: ", ")
+            print("\(article.title)\n    \(article.id)  \(article.source)  topics: \(topics.isEmpty ? "none" : topics)")
+        }
+    }
+}
+
+/// `newswire stats`: article counts per topic.
+public struct StatsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Count stored articles, in total and per topic.")
+
+    @Option(help: "The consumer's SQLite file. (env: NEWSWIRE_DB)")
+    var db: String = EnvironmentDefault.string("NEWSWIRE_DB", "newswire.db")
+
+    @Flag(help: "One JSON object: {total, topics: {id: count}}.")
+    var json = false
+
+    public init() {}
+
+    struct Output: Encodable {
+        var total: Int
+        var topics: [String: Int]
+    }
+
+    public func run() throws {
+        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db: \(db) does not exist") }
+        let counts = try ArticleStore.open(path: db, readOnly: true).topicCounts()
+        if json {
+            print(try ArticleInput.json(Output(total: counts.total, topics: Dictionary(uniqueKeysWithValues: counts.perTopic.map { ($0.topic, $0.count) }))))
+            return
+        }
+        print("articles: \(counts.total)")
+        for entry in counts.perTopic { print("  \(entry.topic): \(entry.count)") }
+    }
+}

@@ -1,0 +1,73 @@
+public import ServiceLifecycle
+public import Logging
+public import NewsClassification
+internal import ZeroMQ
+internal import NewsModels
+internal import UnixSignals
+
+/// Wires a consumer together: the store, the classifier, and the three sockets,
+/// each served by its own `Service` under one `ServiceGroup` that turns SIGTERM
+/// and SIGINT into a graceful stop.
+public enum ConsumerApplication {
+    /// The running parts, with the endpoints actually bound (ports chosen for `*`).
+    public struct Built: Sendable {
+        public var group: ServiceGroup
+        public var eventsEndpoint: String
+        public var streamEndpoint: String
+        public var replayEndpoint: String
+        public var classifier: ArticleClassifier
+    }
+
+    /// Loads the taxonomy named by the configuration (or the default one).
+    public static func loadTaxonomy(_ configuration: ConsumerConfiguration) throws(TaxonomyError) -> Taxonomy {
+        if let path = configuration.topicsPath { return try Taxonomy(contentsOf: path) }
+        return .default
+    }
+
+    public static func build(_ configuration: ConsumerConfiguration, logger: Logger) throws -> Built {
+        let taxonomy = try loadTaxonomy(configuration)
+        let store = try ArticleStore.open(path: configuration.databasePath)
+        let consumerID = try store.consumerID()
+        let context = try Context()
+
+        let events = try Socket(context: context, type: .router)
+        try events.setMaximumMessageSize(configuration.maximumEventBytes + 64 * 1024)
+        try events.setHeartbeat(interval: .seconds(1), timeout: .seconds(5))
+        let eventsEndpoint = try events.bind(configuration.eventsEndpoint)
+
+        let stream = try Socket(context: context, type: .xpub)
+        try stream.setSendHighWaterMark(100_000)
+        let streamEndpoint = try stream.bind(configuration.streamEndpoint)
+
+        let replay = try Socket(context: context, type: .router)
+        try replay.setMaximumMessageSize(1024 * 1024)
+        try replay.setSendHighWaterMark(0)  // a replay is bounded by its limit; never drop part of one
+        let replayEndpoint = try replay.bind(configuration.replayEndpoint)
+
+        let classifier = ArticleClassifier(taxonomy: taxonomy)
+        let publisher = TopicPublisher(socket: try AsyncSocket(stream, name: "consumer.stream"), logger: logger)
+        let eventsService = EventsService(
+            socket: try AsyncSocket(events, name: "consumer.events"), store: store, classifier: classifier,
+            publisher: publisher, consumerID: consumerID, maximumEventBytes: configuration.maximumEventBytes, logger: logger)
+        let replayService = ReplayService(
+            socket: try AsyncSocket(replay, name: "consumer.replay"), store: store, consumerID: consumerID,
+            replayLimit: configuration.replayLimit, logger: logger)
+        let reload = TaxonomyReloadService(configuration: configuration, classifier: classifier, logger: logger)
+
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: reload),
+                    .init(service: replayService),
+                    .init(service: eventsService),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        logger.info("consumer ready", metadata: [
+            "events": "\(eventsEndpoint)", "stream": "\(streamEndpoint)", "replay": "\(replayEndpoint)",
+            "db": "\(configuration.databasePath)", "consumer_id": "\(consumerID)",
+            "taxonomy": "\(taxonomy.name)@\(taxonomy.version)", "topics": "\(taxonomy.topics.count)",
+        ])
+        return Built(group: group, eventsEndpoint: eventsEndpoint, streamEndpoint: streamEndpoint, replayEndpoint: replayEndpoint, classifier: classifier)
+    }
+}

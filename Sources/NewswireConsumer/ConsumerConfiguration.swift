@@ -1,0 +1,34 @@
+internal import NewsModels
+
+/// Everything a consumer needs to run. The executable fills it from flags and
+/// `NEWSWIRE_…` environment variables; tests fill it directly.
+public struct ConsumerConfiguration: Sendable, Equatable {
+    /// SQLite file of articles, topics and the stream history.
+    public var databasePath: String = "newswire.db"
+    /// ROUTER endpoint the producers connect to (bound).
+    public var eventsEndpoint: String = DefaultEndpoints.events
+    /// XPUB endpoint of the topic streams (bound).
+    public var streamEndpoint: String = DefaultEndpoints.stream
+    /// ROUTER endpoint of the replay service (bound).
+    public var replayEndpoint: String = DefaultEndpoints.replay
+    /// Taxonomy YAML file; nil uses the built-in default taxonomy.
+    public var topicsPath: String?
+    /// Largest event accepted, in bytes.
+    public var maximumEventBytes: Int = WireProtocol.defaultMaximumMessageBytes
+    /// Most messages one replay request returns.
+    public var replayLimit: Int = 10_000
+
+    public init() {}
+
+    /// Problems that must stop the consumer at start, each naming the setting.
+    public func validate() -> [String] {
+        var problems: [String] = []
+        if databasePath.isEmpty { problems.append("--db: must not be empty") }
+        for (flag, endpoint) in [("--events", eventsEndpoint), ("--stream", streamEndpoint), ("--replay", replayEndpoint)] where endpoint.isEmpty {
+            problems.append("\(flag): must not be empty")
+        }
+        if maximumEventBytes < 1024 { problems.append("--max-event-bytes: must be at least 1024, got \(maximumEventBytes)") }
+        if replayLimit < 1 { problems.append("--replay-limit: must be at least 1, got \(replayLimit)") }
+        return problems
+    }
+}

@@ -1,0 +1,90 @@
+public import ServiceLifecycle
+public import Logging
+public import ZeroMQ
+internal import NewsModels
+internal import Metrics
+internal import Foundation
+internal import SwiftProtobuf
+
+/// Serves the replay ROUTER socket: a late joiner sends a ``ReplayRequest`` and
+/// gets the stored topic messages after its sequence (or since a time), one
+/// message each, then a ``ReplayEnd``. Replies use the request's content type,
+/// so a JSON client gets JSON.
+///
+/// With the live stream this is the Clone pattern: subscribe first, buffer,
+/// replay, then drop live messages whose sequence the replay already covered.
+public struct ReplayService: Service {
+    let socket: AsyncSocket
+    let store: ArticleStore
+    let consumerID: String
+    let replayLimit: Int
+    let logger: Logger
+
+    public init(socket: AsyncSocket, store: ArticleStore, consumerID: String, replayLimit: Int, logger: Logger) {
+        self.socket = socket
+        self.store = store
+        self.consumerID = consumerID
+        self.replayLimit = replayLimit
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let socket = self.socket
+        await withGracefulShutdownHandler {
+            for await message in socket.messages {
+                handle(message)
+            }
+        } onGracefulShutdown: {
+            Task { await socket.close() }
+        }
+        await socket.close()
+    }
+
+    func handle(_ message: Multipart) {
+        guard let routed = try? RoutedMessage(routerFrames: message.frames) else { return }
+        let request: ReplayRequest
+        let contentType: ContentType
+        do {
+            let wire = try WireMessage(frames: routed.frames, maximumBytes: 1024 * 1024)
+            contentType = wire.contentType
+            request = try wire.decode(ReplayRequest.self, expecting: .replayRequest)
+        } catch {
+            Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", error.nackReason.label)]).increment()
+            logger.warning("replay request refused", metadata: ["reason": "\(error.nackReason.label)", "detail": "\(error.message)"])
+            var nack = Nack()
+            nack.reason = error.nackReason
+            nack.message = error.message
+            send(route: routed.route, .nack, nack, .protobuf)
+            return
+        }
+        let limit = request.limit == 0 ? replayLimit : min(Int(request.limit), replayLimit)
+        do {
+            let since = request.hasSince && request.afterSequence == 0 ? request.since.date : nil
+            let messages = try store.streamMessages(afterSequence: request.afterSequence, since: since, topics: request.topics, limit: limit, consumerID: consumerID)
+            for topicMessage in messages {
+                send(route: routed.route, .topicMessage, topicMessage, contentType)
+            }
+            var end = ReplayEnd()
+            end.requestID = request.requestID
+            end.lastSequence = messages.last?.sequence ?? request.afterSequence
+            end.headSequence = try store.headSequence()
+            end.count = UInt32(messages.count)
+            end.truncated = messages.count == limit
+            send(route: routed.route, .replayEnd, end, contentType)
+            logger.info("replay served", metadata: ["after": "\(request.afterSequence)", "topics": "\(request.topics.joined(separator: ","))", "count": "\(messages.count)"])
+        } catch {
+            var nack = Nack()
+            nack.reason = .internal
+            nack.message = "replay failed: \(error)"
+            send(route: routed.route, .nack, nack, contentType)
+        }
+    }
+
+    private func send(route: [[UInt8]], _ type: MessageType, _ message: some SwiftProtobuf.Message, _ contentType: ContentType) {
+        do {
+            try socket.send(Multipart(RoutedMessage.reply(route: route, try WireMessage(type, message, contentType: contentType))))
+        } catch {
+            logger.warning("could not send replay reply", metadata: ["error": "\(error)"])
+        }
+    }
+}

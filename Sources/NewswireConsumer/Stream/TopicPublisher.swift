@@ -1,0 +1,43 @@
+public import ZeroMQ
+public import NewsModels
+public import Logging
+internal import Metrics
+
+/// Publishes topic messages on the consumer's XPUB socket: frames
+/// `[topic id][header][type][content type][TopicMessage]`, so SUB sockets
+/// subscribe by topic-id prefix.
+public struct TopicPublisher: Sendable {
+    let socket: AsyncSocket
+    let logger: Logger
+    private let published = Counter(label: "newswire_consumer_topic_messages_published_total")
+
+    public init(socket: AsyncSocket, logger: Logger) {
+        self.socket = socket
+        self.logger = logger
+    }
+
+    public func publish(_ messages: [TopicMessage]) {
+        for message in messages {
+            do {
+                let wire = try WireMessage(.topicMessage, message)
+                try socket.send(Multipart([Array(message.topicID.utf8)] + wire.frames))
+                published.increment()
+            } catch {
+                // Subscribers that miss a live message find it on replay.
+                logger.warning("could not publish topic message", metadata: ["sequence": "\(message.sequence)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// Reads subscription messages (XPUB passes them up) so they never pile up,
+    /// and logs who joins which topic.
+    public func watchSubscriptions() async {
+        for await message in socket.messages {
+            guard let frame = message.frames.first, let kind = frame.first else { continue }
+            let topic = String(decoding: frame.dropFirst(), as: UTF8.self)
+            logger.debug(kind == 1 ? "subscriber joined" : "subscriber left", metadata: ["topic": "\(topic.isEmpty ? "*" : topic)"])
+        }
+    }
+
+    public func close() async { await socket.close() }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NewsModels
+import NewswireConsumer
+import ServiceLifecycle
+
+/// `newswire-consumer`: classifies article events, stores them in SQLite,
+/// acknowledges them, and republishes them as topic streams.
+@main
+struct ConsumerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newswire-consumer",
+        abstract: "Classify article events into topics, store them in SQLite, and publish topic streams.",
+        discussion: """
+            Binds three sockets (protocol: proto-docs/README.md): --events (ROUTER) where \
+            producers deliver article events, --stream (XPUB) where subscribers join topic \
+            streams by topic id, and --replay (ROUTER) where late joiners fetch history. \
+            Each article is stored once in --db, whatever the redeliveries.
+
+            Every option has an environment variable twin, shown with it; the flag wins.
+            SIGHUP reloads --topics. SIGTERM or SIGINT finish the article in hand and exit 0.
+            """)
+
+    @Option(help: "SQLite file for articles, topics and stream history. (env: NEWSWIRE_DB)")
+    var db: String = EnvironmentDefault.string("NEWSWIRE_DB", "newswire.db")
+
+    @Option(help: "Endpoint to bind for producers (ROUTER). (env: NEWSWIRE_EVENTS)")
+    var events: String = EnvironmentDefault.string("NEWSWIRE_EVENTS", DefaultEndpoints.events)
+
+    @Option(help: "Endpoint to bind for topic subscribers (XPUB). (env: NEWSWIRE_STREAM)")
+    var stream: String = EnvironmentDefault.string("NEWSWIRE_STREAM", DefaultEndpoints.stream)
+
+    @Option(help: "Endpoint to bind for replay requests (ROUTER). (env: NEWSWIRE_REPLAY)")
+    var replay: String = EnvironmentDefault.string("NEWSWIRE_REPLAY", DefaultEndpoints.replay)
+
+    @Option(help: "Taxonomy YAML file; empty for the built-in default taxonomy. Reloaded on SIGHUP. (env: NEWSWIRE_TOPICS)")
+    var topics: String = EnvironmentDefault.string("NEWSWIRE_TOPICS", "")
+
+    @Option(help: "Largest article event accepted, in bytes. (env: NEWSWIRE_MAX_EVENT_BYTES)")
+    var maxEventBytes: Int = EnvironmentDefault.int("NEWSWIRE_MAX_EVENT_BYTES", WireProtocol.defaultMaximumMessageBytes)
+
+    @Option(help: "Most messages one replay request returns. (env: NEWSWIRE_REPLAY_LIMIT)")
+    var replayLimit: Int = EnvironmentDefault.int("NEWSWIRE_REPLAY_LIMIT", 10_000)
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. (env: NEWSWIRE_LOG_LEVEL)")
+    var logLevel: String = EnvironmentDefault.string("NEWSWIRE_LOG_LEVEL", "info")
+
+    @Flag(help: "Print the effective configuration and exit.")
+    var printConfig = false
+
+    var settings: ConsumerConfiguration {
+        var configuration = ConsumerConfiguration()
+        configuration.databasePath = db
+        configuration.eventsEndpoint = events
+        configuration.streamEndpoint = stream
+        configuration.replayEndpoint = replay
+        configuration.topicsPath = topics.isEmpty ? nil : topics
+        configuration.maximumEventBytes = maxEventBytes
+        configuration.replayLimit = replayLimit
+        return configuration
+    }
+
+    func validate() throws {
+        var problems = settings.validate()
+        if Logger.Level(rawValue: logLevel) == nil { problems.append("--log-level: '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical") }
+        do {
+            _ = try ConsumerApplication.loadTaxonomy(settings)
+        } catch {
+            problems.append("--topics: \(error)")
+        }
+        if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
+    }
+
+    func run() async throws {
+        if printConfig {
+            print("""
+                NEWSWIRE_DB=\(db)
+                NEWSWIRE_EVENTS=\(events)
+                NEWSWIRE_STREAM=\(stream)
+                NEWSWIRE_REPLAY=\(replay)
+                NEWSWIRE_TOPICS=\(topics)
+                NEWSWIRE_MAX_EVENT_BYTES=\(maxEventBytes)
+                NEWSWIRE_REPLAY_LIMIT=\(replayLimit)
+                NEWSWIRE_LOG_LEVEL=\(logLevel)
+                """)
+            return
+        }
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "newswire-consumer")
+        let built = try ConsumerApplication.build(settings, logger: logger)
+        try await built.group.run()
+    }
+}

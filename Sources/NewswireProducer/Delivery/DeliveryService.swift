@@ -1,0 +1,168 @@
+public import ServiceLifecycle
+public import Logging
+public import ZeroMQ
+internal import NewsModels
+internal import Metrics
+internal import Foundation
+internal import SwiftProtobuf
+internal import Synchronization
+
+/// Sends outbox articles to the consumers over a DEALER socket and records their
+/// acks: at-least-once delivery.
+///
+/// - At most `deliveryWindow` events are unacknowledged at once.
+/// - An event not acked within `ackTimeout` is sent again, waiting twice as long
+///   each time (up to 16×). DEALER spreads sends over every connected consumer,
+///   so a retry may reach another consumer if the first one died.
+/// - Consumers recognise redeliveries by article id, so a duplicate send stores nothing twice.
+/// - On graceful shutdown nothing new is sent; outstanding acks are awaited for
+///   the grace period; whatever stays unacked is still pending in the outbox and
+///   goes out after the next start.
+public struct DeliveryService: Service {
+    let socket: AsyncSocket
+    let outbox: Outbox
+    let monitor: OutboxMonitor
+    let configuration: ProducerConfiguration
+    let logger: Logger
+
+    public init(socket: AsyncSocket, outbox: Outbox, monitor: OutboxMonitor, configuration: ProducerConfiguration, logger: Logger) {
+        self.socket = socket
+        self.outbox = outbox
+        self.monitor = monitor
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    private let published = Counter(label: "newswire_producer_events_published_total")
+    private let acked = Counter(label: "newswire_producer_events_acked_total")
+    private let redelivered = Counter(label: "newswire_producer_events_redelivered_total")
+
+    public func run() async throws {
+        let tracker = DeliveryTracker()
+        let stopping = StopFlag()
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await receiveReplies(tracker) }
+                group.addTask {
+                    // Overdue acks are found on this tick even when nothing else happens.
+                    while !Task.isCancelled && !stopping.isSet {
+                        try? await Task.sleep(for: .milliseconds(100))
+                        monitor.wake()
+                    }
+                }
+                await sendLoop(tracker, stopping: stopping)
+                await socket.close()  // ends receiveReplies
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            stopping.set()
+            monitor.wake()
+        }
+        let unacked = await tracker.count
+        logger.info("delivery stopped", metadata: ["unacked": "\(unacked)"])
+    }
+
+    private func sendLoop(_ tracker: DeliveryTracker, stopping: StopFlag) async {
+        var stopDeadline: ContinuousClock.Instant?
+        for await _ in monitor.wakes {
+            await recordFinished(tracker)
+            if stopping.isSet {
+                let deadline = stopDeadline ?? ContinuousClock.now + configuration.shutdownGracePeriod
+                stopDeadline = deadline
+                if await tracker.count == 0 || ContinuousClock.now >= deadline { return }
+                continue
+            }
+            do {
+                try await resendOverdue(tracker)
+                try await sendNew(tracker)
+            } catch {
+                logger.error("delivery failed; will retry", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+        }
+    }
+
+    private func sendNew(_ tracker: DeliveryTracker) async throws {
+        let room = configuration.deliveryWindow - (await tracker.count)
+        guard room > 0 else { return }
+        let batch = try await outbox.pending(after: await tracker.cursor, limit: room)
+        for pending in batch where !(await tracker.contains(pending.articleID)) {
+            let attempt = pending.attempts + 1
+            try send(pending.event, attempt: attempt)
+            await tracker.sent(pending.articleID, seq: pending.seq, event: pending.event, attempt: attempt, dueAt: dueTime(attempt))
+            published.increment()
+        }
+        if batch.count == room { monitor.wake() }  // more may be waiting
+    }
+
+    private func resendOverdue(_ tracker: DeliveryTracker) async throws {
+        for (articleID, flight) in await tracker.overdue(now: .now) {
+            let attempt = flight.attempt + 1
+            try send(flight.event, attempt: attempt)
+            await tracker.sent(articleID, seq: flight.seq, event: flight.event, attempt: attempt, dueAt: dueTime(attempt))
+            try await outbox.recordAttempt(articleID)
+            redelivered.increment()
+            logger.info("event sent again", metadata: ["article_id": "\(articleID)", "attempt": "\(attempt)"])
+        }
+    }
+
+    private func dueTime(_ attempt: Int) -> ContinuousClock.Instant {
+        .now + configuration.ackTimeout * (1 << min(max(attempt - 1, 0), 4))
+    }
+
+    private func send(_ event: [UInt8], attempt: Int) throws {
+        var payload = event
+        if attempt > 1 {
+            // Tell the consumer this is a redelivery.
+            var decoded = try ArticleEvent(serializedBytes: event)
+            decoded.deliveryAttempt = UInt32(attempt)
+            payload = try decoded.serializedBytes()
+        }
+        try socket.send(Multipart(WireMessage(type: .articleEvent, payload: payload).frames))
+    }
+
+    private func recordFinished(_ tracker: DeliveryTracker) async {
+        let (ackedIDs, rejected) = await tracker.takeFinished()
+        do {
+            try await outbox.markDelivered(ackedIDs)
+            for (id, reason) in rejected { try await outbox.markRejected(id, reason: reason) }
+            monitor.delivered(ackedIDs.count + rejected.count)
+            acked.increment(by: ackedIDs.count)
+        } catch {
+            // The rows stay pending and are sent again; the consumer dedupes.
+            logger.error("could not record acks", metadata: ["error": "\(error)", "count": "\(ackedIDs.count)"])
+        }
+    }
+
+    private func receiveReplies(_ tracker: DeliveryTracker) async {
+        for await message in socket.messages {
+            do {
+                let wire = try WireMessage(frames: message.frames)
+                switch wire.type {
+                case .ack:
+                    let ack = try wire.decode(Ack.self, expecting: .ack)
+                    if await tracker.acknowledged(ack.articleID) { monitor.wake() }
+                case .nack:
+                    let nack = try wire.decode(Nack.self, expecting: .nack)
+                    if nack.reason == .busy || nack.reason == .internal {
+                        logger.warning("consumer asked to retry later", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)"])
+                    } else if await tracker.refused(nack.articleID, reason: "\(nack.reason.label): \(nack.message)") {
+                        logger.error("consumer refused article", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)", "detail": "\(nack.message)"])
+                        monitor.wake()
+                    }
+                default:
+                    logger.warning("unexpected reply from consumer", metadata: ["type": "\(wire.type.rawValue)"])
+                }
+            } catch {
+                logger.warning("malformed reply from consumer", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}
+
+/// A one-way flag set from the graceful-shutdown handler.
+final class StopFlag: Sendable {
+    private let value = Synchronization.Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
+}

@@ -1,0 +1,83 @@
+public import NewsModels
+public import NewsParsing
+public import Foundation
+internal import SwiftProtobuf
+
+/// Turns one ingest message into an article event: decode the raw article,
+/// parse it, and derive its id. Pure: no I/O, so it is tested directly.
+public struct ArticleIntake: Sendable {
+    public let parser: ArticleParser
+    public let maximumArticleBytes: Int
+
+    public init(maximumArticleBytes: Int = WireProtocol.defaultMaximumMessageBytes) {
+        self.maximumArticleBytes = maximumArticleBytes
+        self.parser = ArticleParser(configuration: .init(maximumInputBytes: maximumArticleBytes))
+    }
+
+    /// An accepted article, ready for the outbox.
+    public struct Accepted: Sendable {
+        public var requestID: String
+        public var event: ArticleEvent
+    }
+
+    /// Why an article was refused; becomes the Nack.
+    public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        public var reason: Nack.Reason
+        public var message: String
+        public var requestID: String
+        public var description: String { "\(reason): \(message)" }
+    }
+
+    /// Decodes and parses the protocol frames of one ingest message.
+    public func accept(frames: some Collection<[UInt8]>, now: Date = Date()) throws(Refusal) -> Accepted {
+        let wire: WireMessage
+        do {
+            wire = try WireMessage(frames: frames, maximumBytes: maximumArticleBytes + 64 * 1024)
+        } catch {
+            throw Refusal(reason: error.nackReason, message: error.message, requestID: "")
+        }
+        let raw: RawArticle
+        do {
+            raw = try wire.decode(RawArticle.self, expecting: .rawArticle)
+        } catch {
+            throw Refusal(reason: error.nackReason, message: error.message, requestID: "")
+        }
+        return try accept(raw, now: now)
+    }
+
+    /// Parses a decoded raw article.
+    public func accept(_ raw: RawArticle, now: Date = Date()) throws(Refusal) -> Accepted {
+        let source = raw.source.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !source.isEmpty else {
+            throw Refusal(reason: .invalidArticle, message: "field 'source' is required (the scraper or site name)", requestID: raw.requestID)
+        }
+        let body: [UInt8]
+        switch raw.content {
+        case .body(let data): body = [UInt8](data)
+        case .text(let text): body = Array(text.utf8)
+        case nil:
+            throw Refusal(reason: .invalidArticle, message: "the article has no content: set 'body' (bytes) or 'text' (UTF-8)", requestID: raw.requestID)
+        }
+        guard body.count <= maximumArticleBytes else {
+            throw Refusal(reason: .tooLarge, message: "article is \(body.count) bytes; the limit is \(maximumArticleBytes)", requestID: raw.requestID)
+        }
+        let parsed: ParsedArticle
+        do {
+            parsed = try parser.parse(body, contentType: raw.contentType.isEmpty ? nil : raw.contentType)
+        } catch {
+            let reason: Nack.Reason = error.code == .tooLarge ? .tooLarge : .invalidArticle
+            throw Refusal(reason: reason, message: "\(error.code): \(error.message)", requestID: raw.requestID)
+        }
+        var event = ArticleEvent()
+        event.articleID = ArticleIdentity.id(source: source, contentHash: parsed.contentHash)
+        event.source = source
+        event.url = raw.url
+        event.fetchedAt = raw.hasFetchedAt ? raw.fetchedAt : Google_Protobuf_Timestamp(date: now)
+        event.acceptedAt = Google_Protobuf_Timestamp(date: now)
+        event.contentType = raw.contentType
+        event.article = ParsedArticleMessage(parsed)
+        event.parserVersion = ArticleParser.version
+        event.metadata = raw.metadata
+        return Accepted(requestID: raw.requestID, event: event)
+    }
+}

@@ -1,0 +1,31 @@
+internal import Synchronization
+
+/// What the ingest and delivery sides of one producer share: how many articles
+/// wait in the outbox, and a wake-up for the delivery loop when there is work.
+public final class OutboxMonitor: Sendable {
+    private let depth: Mutex<Int>
+    private let continuation: AsyncStream<Void>.Continuation
+    /// Wake-ups for the delivery loop. Coalesced: many wakes before a read are one.
+    let wakes: AsyncStream<Void>
+
+    public init(depth: Int) {
+        self.depth = Mutex(depth)
+        (wakes, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Articles accepted and not yet delivered.
+    public var currentDepth: Int { depth.withLock { $0 } }
+
+    func accepted() {
+        depth.withLock { $0 += 1 }
+        wake()
+    }
+
+    func delivered(_ count: Int) {
+        depth.withLock { $0 = max(0, $0 - count) }
+    }
+
+    func wake() { continuation.yield() }
+
+    func finish() { continuation.finish() }
+}

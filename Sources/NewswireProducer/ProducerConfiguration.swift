@@ -1,0 +1,37 @@
+internal import NewsModels
+
+/// Everything a producer needs to run. The executable fills it from flags and
+/// `NEWSWIRE_…` environment variables; tests fill it directly.
+public struct ProducerConfiguration: Sendable, Equatable {
+    /// SQLite file of the durable outbox.
+    public var outboxPath: String = "outbox.db"
+    /// ROUTER endpoint scrapers send raw articles to (bound).
+    public var ingestEndpoint: String = DefaultEndpoints.ingest
+    /// Consumer events endpoints (connected); events are spread over all of them.
+    public var consumerEndpoints: [String] = [DefaultEndpoints.events]
+    /// Largest raw article accepted, in bytes.
+    public var maximumArticleBytes: Int = WireProtocol.defaultMaximumMessageBytes
+    /// Events sent and not yet acknowledged, at most.
+    public var deliveryWindow: Int = 512
+    /// How long to wait for a consumer's ack before sending again (doubles per attempt, up to 16×).
+    public var ackTimeout: Duration = .seconds(5)
+    /// Undelivered articles the outbox may hold; past it, ingest answers BUSY.
+    public var maximumOutboxDepth: Int = 1_000_000
+    /// How long a graceful stop waits for outstanding acks.
+    public var shutdownGracePeriod: Duration = .seconds(10)
+
+    public init() {}
+
+    /// Problems that must stop the producer at start, each naming the setting.
+    public func validate() -> [String] {
+        var problems: [String] = []
+        if outboxPath.isEmpty { problems.append("--outbox: must not be empty") }
+        if ingestEndpoint.isEmpty { problems.append("--ingest: must not be empty") }
+        if consumerEndpoints.isEmpty { problems.append("--consumer: give at least one consumer endpoint") }
+        if maximumArticleBytes < 1024 { problems.append("--max-article-bytes: must be at least 1024, got \(maximumArticleBytes)") }
+        if deliveryWindow < 1 { problems.append("--delivery-window: must be at least 1, got \(deliveryWindow)") }
+        if ackTimeout < .milliseconds(10) { problems.append("--ack-timeout: must be at least 10 ms") }
+        if maximumOutboxDepth < 1 { problems.append("--max-outbox: must be at least 1, got \(maximumOutboxDepth)") }
+        return problems
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NewsModels
+import NewswireProducer
+import ServiceLifecycle
+
+/// `newswire-producer`: takes raw articles from scrapers, parses them, keeps them
+/// in a durable outbox and delivers them to the consumers.
+@main
+struct ProducerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newswire-producer",
+        abstract: "Parse raw articles from scrapers, keep them in a durable outbox, and deliver them to consumers.",
+        discussion: """
+            Binds the ingest ROUTER socket (--ingest) where scrapers send raw articles \
+            (protocol: proto-docs/README.md) and answers each with an ack once the article \
+            is committed to the outbox (--outbox), or a nack with the reason. Connects to \
+            every consumer given with --consumer and sends each article until one acks it.
+
+            Every option has an environment variable twin, shown with it; the flag wins.
+            SIGTERM or SIGINT stop ingest, wait for outstanding acks, and exit 0.
+            """)
+
+    @Option(help: "SQLite file of the durable outbox. (env: NEWSWIRE_OUTBOX)")
+    var outbox: String = EnvironmentDefault.string("NEWSWIRE_OUTBOX", "outbox.db")
+
+    @Option(help: "Endpoint to bind for scrapers (ROUTER). Use tcp://127.0.0.1:* for a free port. (env: NEWSWIRE_INGEST)")
+    var ingest: String = EnvironmentDefault.string("NEWSWIRE_INGEST", DefaultEndpoints.ingest)
+
+    @Option(name: .customLong("consumer"), help: "Consumer events endpoint to connect to; repeat for several (env: NEWSWIRE_CONSUMER, comma-separated).")
+    var consumers: [String] = EnvironmentDefault.list("NEWSWIRE_CONSUMER", [DefaultEndpoints.events])
+
+    @Option(help: "Largest raw article accepted, in bytes. (env: NEWSWIRE_MAX_ARTICLE_BYTES)")
+    var maxArticleBytes: Int = EnvironmentDefault.int("NEWSWIRE_MAX_ARTICLE_BYTES", WireProtocol.defaultMaximumMessageBytes)
+
+    @Option(help: "Events in flight to consumers without an ack, at most. (env: NEWSWIRE_DELIVERY_WINDOW)")
+    var deliveryWindow: Int = EnvironmentDefault.int("NEWSWIRE_DELIVERY_WINDOW", 512)
+
+    @Option(help: "Milliseconds to wait for a consumer's ack before sending again (doubles per retry). (env: NEWSWIRE_ACK_TIMEOUT_MS)")
+    var ackTimeoutMs: Int = EnvironmentDefault.int("NEWSWIRE_ACK_TIMEOUT_MS", 5000)
+
+    @Option(help: "Undelivered articles the outbox may hold before ingest answers BUSY. (env: NEWSWIRE_MAX_OUTBOX)")
+    var maxOutbox: Int = EnvironmentDefault.int("NEWSWIRE_MAX_OUTBOX", 1_000_000)
+
+    @Option(help: "Seconds a graceful stop waits for outstanding acks. (env: NEWSWIRE_SHUTDOWN_GRACE_SECONDS)")
+    var shutdownGraceSeconds: Int = EnvironmentDefault.int("NEWSWIRE_SHUTDOWN_GRACE_SECONDS", 10)
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. (env: NEWSWIRE_LOG_LEVEL)")
+    var logLevel: String = EnvironmentDefault.string("NEWSWIRE_LOG_LEVEL", "info")
+
+    @Flag(help: "Print the effective configuration and exit.")
+    var printConfig = false
+
+    var settings: ProducerConfiguration {
+        var configuration = ProducerConfiguration()
+        configuration.outboxPath = outbox
+        configuration.ingestEndpoint = ingest
+        configuration.consumerEndpoints = consumers
+        configuration.maximumArticleBytes = maxArticleBytes
+        configuration.deliveryWindow = deliveryWindow
+        configuration.ackTimeout = .milliseconds(ackTimeoutMs)
+        configuration.maximumOutboxDepth = maxOutbox
+        configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
+        return configuration
+    }
+
+    func validate() throws {
+        var problems = settings.validate()
+        if Logger.Level(rawValue: logLevel) == nil { problems.append("--log-level: '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical") }
+        if shutdownGraceSeconds < 0 { problems.append("--shutdown-grace-seconds: must not be negative") }
+        if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
+    }
+
+    func run() async throws {
+        if printConfig {
+            print("""
+                NEWSWIRE_OUTBOX=\(outbox)
+                NEWSWIRE_INGEST=\(ingest)
+                NEWSWIRE_CONSUMER=\(consumers.joined(separator: ","))
+                NEWSWIRE_MAX_ARTICLE_BYTES=\(maxArticleBytes)
+                NEWSWIRE_DELIVERY_WINDOW=\(deliveryWindow)
+                NEWSWIRE_ACK_TIMEOUT_MS=\(ackTimeoutMs)
+                NEWSWIRE_MAX_OUTBOX=\(maxOutbox)
+                NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
+                NEWSWIRE_LOG_LEVEL=\(logLevel)
+                """)
+            return
+        }
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "newswire-producer")
+        let built = try await ProducerApplication.build(settings, logger: logger)
+        try await built.group.run()
+    }
+}
