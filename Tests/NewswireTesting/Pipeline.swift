@@ -1,0 +1,35 @@
+public import Foundation
+
+/// A real consumer and producer, started as processes on free loopback ports
+/// (each binds `tcp://127.0.0.1:*` and the test reads the port from its log).
+public final class Pipeline: Sendable {
+    public let directory: TemporaryDirectory
+    public let consumer: RunningProcess
+    public let producer: RunningProcess
+    public let eventsEndpoint: String
+    public let streamEndpoint: String
+    public let replayEndpoint: String
+    public let ingestEndpoint: String
+    public var databasePath: String { directory.path("newswire.db") }
+    public var outboxPath: String { directory.path("outbox.db") }
+
+    public init(consumerArguments: [String] = [], producerArguments: [String] = []) async throws {
+        directory = try TemporaryDirectory(prefix: "newswire-pipeline")
+        let any = "tcp://127.0.0.1:*"
+        consumer = try RunningProcess("newswire-consumer", ["--db", directory.path("newswire.db"), "--events", any, "--stream", any, "--replay", any] + consumerArguments, directory: directory)
+        eventsEndpoint = try await consumer.waitForLog(#"events=(tcp://[0-9.]+:[0-9]+)"#)
+        streamEndpoint = try await consumer.waitForLog(#"stream=(tcp://[0-9.]+:[0-9]+)"#)
+        replayEndpoint = try await consumer.waitForLog(#"replay=(tcp://[0-9.]+:[0-9]+)"#)
+        producer = try RunningProcess("newswire-producer", ["--outbox", directory.path("outbox.db"), "--ingest", any, "--consumer", eventsEndpoint] + producerArguments, directory: directory)
+        ingestEndpoint = try await producer.waitForLog(#"ingest=(tcp://[0-9.]+:[0-9]+)"#)
+    }
+
+    /// Stops both with SIGTERM (producer first) and returns their exit statuses.
+    public func stop(timeout: Duration = .seconds(20)) async throws -> (producer: Int32, consumer: Int32) {
+        producer.signal(SIGTERM)
+        let producerStatus = try await producer.waitForExit(timeout: timeout)
+        consumer.signal(SIGTERM)
+        let consumerStatus = try await consumer.waitForExit(timeout: timeout)
+        return (producerStatus, consumerStatus)
+    }
+}

@@ -1,0 +1,115 @@
+public import Foundation
+internal import Synchronization
+
+/// A real child process for integration tests: started from a built executable,
+/// its standard error captured so a test can wait for a log line (the bound
+/// endpoints, "ready"), then signalled and awaited with a deadline.
+public final class RunningProcess: Sendable {
+    public let name: String
+    private let process: Process
+    private let output: Mutex<String>
+    private let logFile: URL
+
+    /// Starts `executable` with `arguments`. stdout and stderr go to a log file in `directory`.
+    public init(_ executable: String, _ arguments: [String], directory: TemporaryDirectory, environment: [String: String] = [:]) throws {
+        name = executable
+        logFile = directory.url.appendingPathComponent("\(executable)-\(UUID().uuidString.prefix(6)).log")
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: logFile)
+        process = Process()
+        process.executableURL = BuiltExecutable.url(executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory.url
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("NEWSWIRE_") || $0.key == "NEWSWIRE_BIN_DIR" }
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.standardOutput = handle
+        process.standardError = handle
+        output = Mutex("")
+        try process.run()
+    }
+
+    /// Everything the process has written so far.
+    public var log: String {
+        (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
+    }
+
+    /// Waits until the log matches `pattern` (a regular expression) and returns the
+    /// first capture group (or the whole match). Fails when the process exits first.
+    public func waitForLog(_ pattern: String, timeout: Duration = .seconds(30)) async throws -> String {
+        let regex = try NSRegularExpression(pattern: pattern)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let text = log
+            if let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let range = match.numberOfRanges > 1 ? match.range(at: 1) : match.range
+                return String(text[Range(range, in: text)!])
+            }
+            if !process.isRunning {
+                throw ProcessFailure("\(name) exited (status \(process.terminationStatus)) before logging /\(pattern)/:\n\(text)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ProcessFailure("\(name) did not log /\(pattern)/ within \(timeout):\n\(log)")
+    }
+
+    public var isRunning: Bool { process.isRunning }
+    public var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Sends a signal (SIGTERM, SIGINT, SIGKILL, SIGHUP).
+    public func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to exit and returns its status; kills it and throws past the deadline.
+    @discardableResult
+    public func waitForExit(timeout: Duration = .seconds(30)) async throws -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now >= deadline {
+                kill(process.processIdentifier, SIGKILL)
+                throw ProcessFailure("\(name) did not exit within \(timeout):\n\(log)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// Runs a command to completion and returns its exit status and output.
+public func runCommand(_ executable: String, _ arguments: [String], directory: TemporaryDirectory? = nil, stdin: Data? = nil, timeout: Duration = .seconds(60)) async throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = BuiltExecutable.url(executable)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory.url }
+    process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("NEWSWIRE_") }
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    // Read while it runs so a full pipe never blocks the child.
+    async let stdoutData = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
+    async let stderrData = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning {
+        if ContinuousClock.now >= deadline {
+            process.terminate()
+            throw ProcessFailure("\(executable) \(arguments.joined(separator: " ")) did not finish within \(timeout)")
+        }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    return (process.terminationStatus, String(decoding: await stdoutData, as: UTF8.self), String(decoding: await stderrData, as: UTF8.self))
+}
+
+/// A child process did not do what the test expected.
+public struct ProcessFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The test suite: unit tests plus integration tests that start the real
+# executables on loopback TCP with real SQLite files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-system-packages.sh
+
+# The Python example clients are tested when python3 and pyzmq are available.
+if command -v python3 >/dev/null && ! python3 -c 'import zmq' 2>/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check pyzmq 2>/dev/null \
+    || echo "pyzmq not installed: the Python example tests will be skipped" >&2
+fi
+
+# Build everything first (the integration tests run the executables), and fail on warnings.
+swift build --build-tests 2>&1 | tee .build-warnings.log
+if grep -q "warning:" .build-warnings.log; then
+  echo "the build printed warnings (see above); the project builds warning-free" >&2
+  rm -f .build-warnings.log
+  exit 1
+fi
+rm -f .build-warnings.log
+swift test --skip-build "$@"
