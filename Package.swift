@@ -114,11 +114,18 @@ let package = Package(
         .testTarget(name: "NewsClassificationTests", dependencies: ["NewsClassification", "NewswireTesting"]),
         .testTarget(
             name: "NewswireProducerTests",
-            dependencies: ["NewswireProducer", "NewswireTesting"]
+            dependencies: [
+                "NewswireProducer", "NewsModels", "NewswireTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
         ),
         .testTarget(
             name: "NewswireConsumerTests",
-            dependencies: ["NewswireConsumer", "NewswireTesting"]
+            dependencies: [
+                "NewswireConsumer", "NewsModels", "NewswireTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "IntegrationTests",

@@ -61,7 +61,7 @@ struct PipelineTests {
     func rejectedArticle() async throws {
         let pipeline = try await Pipeline()
         let empty = pipeline.directory.path("empty.txt")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let feed = try await runCommand("newswire", ["feed", "--producer", pipeline.ingestEndpoint, empty])
         #expect(feed.status == 1)
         #expect(feed.stdout.contains("rejected"))

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// A real consumer and producer, started as processes on free loopback ports
 /// (each binds `tcp://127.0.0.1:*` and the test reads the port from its log).

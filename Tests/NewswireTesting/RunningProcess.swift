@@ -14,7 +14,7 @@ public final class RunningProcess: Sendable {
     public init(_ executable: String, _ arguments: [String], directory: TemporaryDirectory, environment: [String: String] = [:]) throws {
         name = executable
         logFile = directory.url.appendingPathComponent("\(executable)-\(UUID().uuidString.prefix(6)).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logFile)
         process = Process()
         process.executableURL = BuiltExecutable.url(executable)

@@ -25,7 +25,13 @@ public struct ArticleIntake: Sendable {
         public var reason: Nack.Reason
         public var message: String
         public var requestID: String
-        public var description: String { "\(reason): \(message)" }
+        public var description: String { "\(reason.label): \(message)" }
+
+        public init(reason: Nack.Reason, message: String, requestID: String) {
+            self.reason = reason
+            self.message = message
+            self.requestID = requestID
+        }
     }
 
     /// Decodes and parses the protocol frames of one ingest message.

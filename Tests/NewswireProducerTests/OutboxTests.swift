@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import NewswireProducer
+import NewswireTesting
+import Testing
+
+@Suite("Outbox")
+struct OutboxTests {
+    func makeOutbox() throws -> (Outbox, TemporaryDirectory) {
+        let directory = try TemporaryDirectory()
+        return (try Outbox.open(path: directory.path("outbox.db")), directory)
+    }
+
+    @Test("an article is stored once; the same id again is a duplicate")
+    func insertAndDuplicate() async throws {
+        let (outbox, _directory) = try makeOutbox()
+        _ = _directory
+        #expect(try await outbox.insert(articleID: "a1", source: "s", url: "u", title: "t", event: [1, 2, 3]) == .accepted)
+        #expect(try await outbox.insert(articleID: "a1", source: "s", url: "u", title: "t", event: [9]) == .duplicate)
+        #expect(try await outbox.pendingCount() == 1)
+        let pending = try await outbox.pending(after: 0, limit: 10)
+        #expect(pending.map(\.articleID) == ["a1"])
+        #expect(pending.first?.event == [1, 2, 3], "a duplicate never overwrites the stored event")
+    }
+
+    @Test("pending rows come oldest first after a cursor; delivered rows leave the queue but stay known")
+    func pendingAndDelivered() async throws {
+        let (outbox, directory) = try makeOutbox()
+        for index in 1...5 {
+            _ = try await outbox.insert(articleID: "a\(index)", source: "s", url: "", title: "t\(index)", event: [UInt8(index)])
+        }
+        let firstTwo = try await outbox.pending(after: 0, limit: 2)
+        #expect(firstTwo.map(\.articleID) == ["a1", "a2"])
+        let rest = try await outbox.pending(after: firstTwo.last!.seq, limit: 10)
+        #expect(rest.map(\.articleID) == ["a3", "a4", "a5"])
+
+        try await outbox.markDelivered(["a1", "a3"])
+        try await outbox.markRejected("a5", reason: "invalid-article: empty")
+        #expect(try await outbox.pending(after: 0, limit: 10).map(\.articleID) == ["a2", "a4"])
+        #expect(try await outbox.counts() == ["pending": 2, "delivered": 2, "rejected": 1])
+        #expect(try await outbox.insert(articleID: "a1", source: "s", url: "", title: "t1", event: [1]) == .duplicate)
+
+        // Delivered rows drop their event bytes.
+        let nulls = try await outbox.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE event IS NULL")
+        }
+        #expect(nulls == 2)
+        _ = directory
+    }
+
+    @Test("what was committed survives reopening the file")
+    func durableAcrossReopen() async throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let outbox = try Outbox.open(path: directory.path("outbox.db"))
+            _ = try await outbox.insert(articleID: "kept", source: "s", url: "", title: "t", event: [7])
+            try await outbox.recordAttempt("kept")
+        }
+        let reopened = try Outbox.open(path: directory.path("outbox.db"))
+        let pending = try await reopened.pending(after: 0, limit: 10)
+        #expect(pending.map(\.articleID) == ["kept"])
+        #expect(pending.first?.attempts == 1)
+    }
+}
