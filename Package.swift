@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // MARK: ZeroMQ
@@ -47,9 +48,18 @@ let package = Package(
 
         // MARK: Services
         .target(
+            name: "NewswireObservability",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "NewswireProducer",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsParsing",
+                "ZeroMQ", "NewsModels", "NewsParsing", "NewswireObservability",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -60,7 +70,7 @@ let package = Package(
         .target(
             name: "NewswireConsumer",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsClassification",
+                "ZeroMQ", "NewsModels", "NewsClassification", "NewswireObservability",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -81,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "NewswireProducerApp",
             dependencies: [
-                "NewswireProducer",
+                "NewswireProducer", "NewswireObservability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -89,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "NewswireConsumerApp",
             dependencies: [
-                "NewswireConsumer",
+                "NewswireConsumer", "NewswireObservability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

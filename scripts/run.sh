@@ -37,11 +37,11 @@ endpoint() {
 }
 
 any='tcp://127.0.0.1:*'
-"$bin/newswire-consumer" --db "$workdir/newswire.db" --events "$any" --stream "$any" --replay "$any" 2>"$workdir/consumer.log" &
+"$bin/newswire-consumer" --db "$workdir/newswire.db" --events "$any" --stream "$any" --replay "$any" --metrics 127.0.0.1:0 2>"$workdir/consumer.log" &
 consumer_pid=$!
 events=$(endpoint "$workdir/consumer.log" events)
 
-"$bin/newswire-producer" --outbox "$workdir/outbox.db" --ingest "$any" --consumer "$events" 2>"$workdir/producer.log" &
+"$bin/newswire-producer" --outbox "$workdir/outbox.db" --ingest "$any" --consumer "$events" --metrics 127.0.0.1:0 2>"$workdir/producer.log" &
 producer_pid=$!
 ingest=$(endpoint "$workdir/producer.log" ingest)
 

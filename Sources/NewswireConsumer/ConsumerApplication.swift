@@ -1,5 +1,7 @@
 public import ServiceLifecycle
 public import Logging
+public import Prometheus
+internal import NewswireObservability
 public import NewsClassification
 internal import ZeroMQ
 internal import NewsModels
@@ -16,6 +18,8 @@ public enum ConsumerApplication {
         public var streamEndpoint: String
         public var replayEndpoint: String
         public var classifier: ArticleClassifier
+        /// The metrics endpoint's address, nil when it is off.
+        public var metricsAddress: String?
     }
 
     /// Loads the taxonomy named by the configuration (or the default one).
@@ -24,7 +28,8 @@ public enum ConsumerApplication {
         return .default
     }
 
-    public static func build(_ configuration: ConsumerConfiguration, logger: Logger) throws -> Built {
+    /// - Parameter metrics: the registry `/metrics` serves (from `Observability.bootstrap`); nil serves none.
+    public static func build(_ configuration: ConsumerConfiguration, logger: Logger, metrics: PrometheusCollectorRegistry? = nil) throws -> Built {
         let taxonomy = try loadTaxonomy(configuration)
         let store = try ArticleStore.open(path: configuration.databasePath)
         let consumerID = try store.consumerID()
@@ -54,20 +59,26 @@ public enum ConsumerApplication {
             replayLimit: configuration.replayLimit, logger: logger)
         let reload = TaxonomyReloadService(configuration: configuration, classifier: classifier, logger: logger)
 
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var metricsAddress: String?
+        if let metrics, !configuration.metricsAddress.isEmpty {
+            let service = try MetricsService(address: configuration.metricsAddress, registry: metrics, logger: logger)
+            metricsAddress = service.boundAddress
+            services.append(.init(service: service))
+        }
+        // Shut down in reverse order: events first, then replay, reload and metrics.
+        services += [.init(service: reload), .init(service: replayService), .init(service: eventsService)]
         let group = ServiceGroup(
             configuration: .init(
-                services: [
-                    .init(service: reload),
-                    .init(service: replayService),
-                    .init(service: eventsService),
-                ],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         logger.info("consumer ready", metadata: [
             "events": "\(eventsEndpoint)", "stream": "\(streamEndpoint)", "replay": "\(replayEndpoint)",
             "db": "\(configuration.databasePath)", "consumer_id": "\(consumerID)",
             "taxonomy": "\(taxonomy.name)@\(taxonomy.version)", "topics": "\(taxonomy.topics.count)",
+            "metrics": "\(metricsAddress.map { "http://\($0)/metrics" } ?? "off")",
         ])
-        return Built(group: group, eventsEndpoint: eventsEndpoint, streamEndpoint: streamEndpoint, replayEndpoint: replayEndpoint, classifier: classifier)
+        return Built(group: group, eventsEndpoint: eventsEndpoint, streamEndpoint: streamEndpoint, replayEndpoint: replayEndpoint, classifier: classifier, metricsAddress: metricsAddress)
     }
 }

@@ -17,6 +17,8 @@ public struct ConsumerConfiguration: Sendable, Equatable {
     public var maximumEventBytes: Int = WireProtocol.defaultMaximumMessageBytes
     /// Most messages one replay request returns.
     public var replayLimit: Int = 10_000
+    /// HOST:PORT for the /metrics, /healthz and /readyz HTTP endpoint; empty turns it off.
+    public var metricsAddress: String = "127.0.0.1:9102"
 
     public init() {}
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NewswireObservability
 import NewsModels
 import NewswireConsumer
 import ServiceLifecycle
@@ -43,6 +44,12 @@ struct ConsumerCommand: AsyncParsableCommand {
     @Option(help: "Most messages one replay request returns. (env: NEWSWIRE_REPLAY_LIMIT)")
     var replayLimit: Int = EnvironmentDefault.int("NEWSWIRE_REPLAY_LIMIT", 10_000)
 
+    @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz and /readyz over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
+    var metrics: String = EnvironmentDefault.string("NEWSWIRE_METRICS", "127.0.0.1:9102")
+
+    @Option(help: "Log format: text, json (one object per line) or logfmt. (env: NEWSWIRE_LOG_FORMAT)")
+    var logFormat: String = EnvironmentDefault.string("NEWSWIRE_LOG_FORMAT", "text")
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. (env: NEWSWIRE_LOG_LEVEL)")
     var logLevel: String = EnvironmentDefault.string("NEWSWIRE_LOG_LEVEL", "info")
 
@@ -58,11 +65,13 @@ struct ConsumerCommand: AsyncParsableCommand {
         configuration.topicsPath = topics.isEmpty ? nil : topics
         configuration.maximumEventBytes = maxEventBytes
         configuration.replayLimit = replayLimit
+        configuration.metricsAddress = metrics
         return configuration
     }
 
     func validate() throws {
         var problems = settings.validate()
+        if LogFormat(rawValue: logFormat) == nil { problems.append("--log-format: '\(logFormat)' is not one of text, json, logfmt") }
         if Logger.Level(rawValue: logLevel) == nil { problems.append("--log-level: '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical") }
         do {
             _ = try ConsumerApplication.loadTaxonomy(settings)
@@ -82,18 +91,15 @@ struct ConsumerCommand: AsyncParsableCommand {
                 NEWSWIRE_TOPICS=\(topics)
                 NEWSWIRE_MAX_EVENT_BYTES=\(maxEventBytes)
                 NEWSWIRE_REPLAY_LIMIT=\(replayLimit)
+                NEWSWIRE_METRICS=\(metrics)
+                NEWSWIRE_LOG_FORMAT=\(logFormat)
                 NEWSWIRE_LOG_LEVEL=\(logLevel)
                 """)
             return
         }
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let registry = Observability.bootstrap(format: LogFormat(rawValue: logFormat) ?? .text, level: Logger.Level(rawValue: logLevel) ?? .info)
         let logger = Logger(label: "newswire-consumer")
-        let built = try ConsumerApplication.build(settings, logger: logger)
+        let built = try ConsumerApplication.build(settings, logger: logger, metrics: registry)
         try await built.group.run()
     }
 }

@@ -1,5 +1,7 @@
 public import ServiceLifecycle
 public import Logging
+public import Prometheus
+internal import NewswireObservability
 internal import ZeroMQ
 internal import NewsModels
 internal import UnixSignals
@@ -14,9 +16,12 @@ public enum ProducerApplication {
         public var group: ServiceGroup
         public var ingestEndpoint: String
         public var outbox: Outbox
+        /// The metrics endpoint's address, nil when it is off.
+        public var metricsAddress: String?
     }
 
-    public static func build(_ configuration: ProducerConfiguration, logger: Logger) async throws -> Built {
+    /// - Parameter metrics: the registry `/metrics` serves (from `Observability.bootstrap`); nil serves none.
+    public static func build(_ configuration: ProducerConfiguration, logger: Logger, metrics: PrometheusCollectorRegistry? = nil) async throws -> Built {
         let outbox = try Outbox.open(path: configuration.outboxPath)
         let monitor = OutboxMonitor(depth: try await outbox.pendingCount())
         let context = try Context()
@@ -43,16 +48,25 @@ public enum ProducerApplication {
             socket: try AsyncSocket(consumers, name: "producer.delivery"), outbox: outbox, monitor: monitor,
             configuration: configuration, logger: logger)
 
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var metricsAddress: String?
+        if let metrics, !configuration.metricsAddress.isEmpty {
+            let service = try MetricsService(address: configuration.metricsAddress, registry: metrics, logger: logger)
+            metricsAddress = service.boundAddress
+            services.append(.init(service: service))
+        }
+        // Shut down in reverse order: ingest first, then delivery, then metrics.
+        services += [.init(service: deliveryService), .init(service: ingestService)]
         let group = ServiceGroup(
             configuration: .init(
-                // Shut down in reverse order: ingest first, then delivery.
-                services: [.init(service: deliveryService), .init(service: ingestService)],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         logger.info("producer ready", metadata: [
             "ingest": "\(ingestEndpoint)", "consumers": "\(configuration.consumerEndpoints.joined(separator: ","))",
             "outbox": "\(configuration.outboxPath)", "pending": "\(monitor.currentDepth)",
+            "metrics": "\(metricsAddress.map { "http://\($0)/metrics" } ?? "off")",
         ])
-        return Built(group: group, ingestEndpoint: ingestEndpoint, outbox: outbox)
+        return Built(group: group, ingestEndpoint: ingestEndpoint, outbox: outbox, metricsAddress: metricsAddress)
     }
 }

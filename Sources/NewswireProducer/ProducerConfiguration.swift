@@ -19,6 +19,8 @@ public struct ProducerConfiguration: Sendable, Equatable {
     public var maximumOutboxDepth: Int = 1_000_000
     /// How long a graceful stop waits for outstanding acks.
     public var shutdownGracePeriod: Duration = .seconds(10)
+    /// HOST:PORT for the /metrics, /healthz and /readyz HTTP endpoint; empty turns it off.
+    public var metricsAddress: String = "127.0.0.1:9101"
 
     public init() {}
 

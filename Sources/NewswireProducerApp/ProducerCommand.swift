@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NewswireObservability
 import NewsModels
 import NewswireProducer
 import ServiceLifecycle
@@ -46,6 +47,12 @@ struct ProducerCommand: AsyncParsableCommand {
     @Option(help: "Seconds a graceful stop waits for outstanding acks. (env: NEWSWIRE_SHUTDOWN_GRACE_SECONDS)")
     var shutdownGraceSeconds: Int = EnvironmentDefault.int("NEWSWIRE_SHUTDOWN_GRACE_SECONDS", 10)
 
+    @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz and /readyz over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
+    var metrics: String = EnvironmentDefault.string("NEWSWIRE_METRICS", "127.0.0.1:9101")
+
+    @Option(help: "Log format: text, json (one object per line) or logfmt. (env: NEWSWIRE_LOG_FORMAT)")
+    var logFormat: String = EnvironmentDefault.string("NEWSWIRE_LOG_FORMAT", "text")
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. (env: NEWSWIRE_LOG_LEVEL)")
     var logLevel: String = EnvironmentDefault.string("NEWSWIRE_LOG_LEVEL", "info")
 
@@ -62,11 +69,13 @@ struct ProducerCommand: AsyncParsableCommand {
         configuration.ackTimeout = .milliseconds(ackTimeoutMs)
         configuration.maximumOutboxDepth = maxOutbox
         configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
+        configuration.metricsAddress = metrics
         return configuration
     }
 
     func validate() throws {
         var problems = settings.validate()
+        if LogFormat(rawValue: logFormat) == nil { problems.append("--log-format: '\(logFormat)' is not one of text, json, logfmt") }
         if Logger.Level(rawValue: logLevel) == nil { problems.append("--log-level: '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical") }
         if shutdownGraceSeconds < 0 { problems.append("--shutdown-grace-seconds: must not be negative") }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
@@ -83,18 +92,15 @@ struct ProducerCommand: AsyncParsableCommand {
                 NEWSWIRE_ACK_TIMEOUT_MS=\(ackTimeoutMs)
                 NEWSWIRE_MAX_OUTBOX=\(maxOutbox)
                 NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
+                NEWSWIRE_METRICS=\(metrics)
+                NEWSWIRE_LOG_FORMAT=\(logFormat)
                 NEWSWIRE_LOG_LEVEL=\(logLevel)
                 """)
             return
         }
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let registry = Observability.bootstrap(format: LogFormat(rawValue: logFormat) ?? .text, level: Logger.Level(rawValue: logLevel) ?? .info)
         let logger = Logger(label: "newswire-producer")
-        let built = try await ProducerApplication.build(settings, logger: logger)
+        let built = try await ProducerApplication.build(settings, logger: logger, metrics: registry)
         try await built.group.run()
     }
 }

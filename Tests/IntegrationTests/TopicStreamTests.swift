@@ -44,7 +44,7 @@ struct TopicStreamTests {
         #expect(lines.map(\.topicSequence) == Array(1...UInt64(lines.count)), "no gap, no duplicate")
         #expect(zip(lines, lines.dropFirst()).allSatisfy { $0.sequence < $1.sequence }, "in sequence order")
         #expect(Set(lines.map(\.articleId)).count == lines.count)
-        #expect(lines.prefix(2).allSatisfy(\.replayed))
+        #expect(lines.prefix(2).allSatisfy { $0.replayed })
         #expect(lines.dropFirst(2).contains { !$0.replayed }, "some arrived live")
         _ = try await pipeline.stop()
     }

@@ -13,15 +13,15 @@ public final class Pipeline: Sendable {
     public var databasePath: String { directory.path("newswire.db") }
     public var outboxPath: String { directory.path("outbox.db") }
 
-    public init(consumerArguments: [String] = [], producerArguments: [String] = []) async throws {
+    public init(consumerArguments: [String] = ["--metrics", "127.0.0.1:0"], producerArguments: [String] = ["--metrics", "127.0.0.1:0"]) async throws {
         directory = try TemporaryDirectory(prefix: "newswire-pipeline")
         let any = "tcp://127.0.0.1:*"
         consumer = try RunningProcess("newswire-consumer", ["--db", directory.path("newswire.db"), "--events", any, "--stream", any, "--replay", any] + consumerArguments, directory: directory)
-        eventsEndpoint = try await consumer.waitForLog(#"events=(tcp://[0-9.]+:[0-9]+)"#)
-        streamEndpoint = try await consumer.waitForLog(#"stream=(tcp://[0-9.]+:[0-9]+)"#)
-        replayEndpoint = try await consumer.waitForLog(#"replay=(tcp://[0-9.]+:[0-9]+)"#)
+        eventsEndpoint = try await consumer.waitForLog(#"events"?[=:]"?(tcp://[0-9.]+:[0-9]+)"#)
+        streamEndpoint = try await consumer.waitForLog(#"stream"?[=:]"?(tcp://[0-9.]+:[0-9]+)"#)
+        replayEndpoint = try await consumer.waitForLog(#"replay"?[=:]"?(tcp://[0-9.]+:[0-9]+)"#)
         producer = try RunningProcess("newswire-producer", ["--outbox", directory.path("outbox.db"), "--ingest", any, "--consumer", eventsEndpoint] + producerArguments, directory: directory)
-        ingestEndpoint = try await producer.waitForLog(#"ingest=(tcp://[0-9.]+:[0-9]+)"#)
+        ingestEndpoint = try await producer.waitForLog(#"ingest"?[=:]"?(tcp://[0-9.]+:[0-9]+)"#)
     }
 
     /// Stops both with SIGTERM (producer first) and returns their exit statuses.

@@ -24,6 +24,7 @@ public struct EventsService: Service {
     private let received = Counter(label: "newswire_consumer_events_received_total")
     private let stored = Counter(label: "newswire_consumer_articles_stored_total")
     private let duplicates = Counter(label: "newswire_consumer_articles_duplicate_total")
+    private let latency = Metrics.Timer(label: "newswire_consumer_processing_seconds")
 
     public init(socket: AsyncSocket, store: ArticleStore, classifier: ArticleClassifier, publisher: TopicPublisher, consumerID: String, maximumEventBytes: Int, logger: Logger) {
         self.socket = socket
@@ -57,6 +58,8 @@ public struct EventsService: Service {
 
     func handle(_ message: Multipart) async {
         received.increment()
+        let started = ContinuousClock.now
+        defer { latency.record(duration: ContinuousClock.now - started) }
         let routed: RoutedMessage
         let event: ArticleEvent
         do {

@@ -21,6 +21,7 @@ public struct IngestService: Service {
     private let received = Counter(label: "newswire_producer_articles_received_total")
     private let accepted = Counter(label: "newswire_producer_articles_accepted_total")
     private let duplicates = Counter(label: "newswire_producer_articles_duplicate_total")
+    private let latency = Metrics.Timer(label: "newswire_producer_ingest_seconds")
 
     public init(socket: AsyncSocket, intake: ArticleIntake, outbox: Outbox, monitor: OutboxMonitor, maximumOutboxDepth: Int, logger: Logger) {
         self.socket = socket
@@ -47,6 +48,8 @@ public struct IngestService: Service {
 
     func handle(_ message: Multipart) async {
         received.increment()
+        let started = ContinuousClock.now
+        defer { latency.record(duration: ContinuousClock.now - started) }
         let routed: RoutedMessage
         do {
             routed = try RoutedMessage(routerFrames: message.frames)

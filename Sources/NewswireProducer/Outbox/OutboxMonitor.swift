@@ -1,15 +1,18 @@
 internal import Synchronization
+internal import Metrics
 
 /// What the ingest and delivery sides of one producer share: how many articles
 /// wait in the outbox, and a wake-up for the delivery loop when there is work.
 public final class OutboxMonitor: Sendable {
     private let depth: Mutex<Int>
+    private let gauge = Gauge(label: "newswire_producer_outbox_depth")
     private let continuation: AsyncStream<Void>.Continuation
     /// Wake-ups for the delivery loop. Coalesced: many wakes before a read are one.
     let wakes: AsyncStream<Void>
 
     public init(depth: Int) {
         self.depth = Mutex(depth)
+        gauge.record(depth)
         (wakes, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -17,12 +20,12 @@ public final class OutboxMonitor: Sendable {
     public var currentDepth: Int { depth.withLock { $0 } }
 
     func accepted() {
-        depth.withLock { $0 += 1 }
+        gauge.record(depth.withLock { $0 += 1; return $0 })
         wake()
     }
 
     func delivered(_ count: Int) {
-        depth.withLock { $0 = max(0, $0 - count) }
+        gauge.record(depth.withLock { $0 = max(0, $0 - count); return $0 })
     }
 
     func wake() { continuation.yield() }
