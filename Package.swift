@@ -119,7 +119,10 @@ let package = Package(
             path: "Tests/NewswireTesting"
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "NewswireTesting"]),
-        .testTarget(name: "NewsModelsTests", dependencies: ["NewsModels", "NewswireTesting"]),
+        .testTarget(
+            name: "NewsModelsTests",
+            dependencies: ["NewsModels", "NewswireTesting", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
         .testTarget(name: "NewsParsingTests", dependencies: ["NewsParsing", "NewswireTesting"]),
         .testTarget(name: "NewsClassificationTests", dependencies: ["NewsClassification", "NewswireTesting"]),
         .testTarget(

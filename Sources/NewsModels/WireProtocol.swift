@@ -47,7 +47,8 @@ public enum ContentType: String, Sendable, CaseIterable {
     /// Accepts the registered alias `application/protobuf` and ignores parameters
     /// such as `; charset=utf-8`.
     public init?(header: String) {
-        let base = header.split(separator: ";", maxSplits: 1).first.map {
+        // Keep an empty leading part: "; application/json" has no media type.
+        let base = header.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         } ?? ""
         switch base {

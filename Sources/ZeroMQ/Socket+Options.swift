@@ -118,9 +118,12 @@ extension Socket {
 
     public func subscribe(_ prefix: String) throws(ZMQError) { try subscribe(Array(prefix.utf8)) }
 
+    /// SUB: stop receiving messages for a prefix given to ``subscribe(_:)-([UInt8])``.
     public func unsubscribe(_ prefix: [UInt8] = []) throws(ZMQError) {
         try setOption(ZMQ_UNSUBSCRIBE, bytes: prefix, name: "UNSUBSCRIBE")
     }
+
+    public func unsubscribe(_ prefix: String) throws(ZMQError) { try unsubscribe(Array(prefix.utf8)) }
 
     // MARK: Security
 

@@ -126,11 +126,13 @@ public final class Socket {
         var message = zmq_msg_t()
         zmq_msg_init(&message)
         defer { zmq_msg_close(&message) }
-        repeat {
+        while true {
             // Only the first frame can be missing; the others of a multipart message are already here.
             let size = zmq_msg_recv(&message, handle, frames.isEmpty ? flags : 0)
             if size < 0 {
                 let error = ZMQError.last("receive")
+                // Retry the same frame. (A `continue` in a repeat-while loop would test
+                // `zmq_msg_more` of the empty message and return zero frames.)
                 if error.code == .interrupted { continue }
                 if error.code == .wouldBlock && frames.isEmpty { return nil }
                 throw error
@@ -141,7 +143,8 @@ public final class Socket {
                 if count > 0, let data { buffer.baseAddress!.initialize(from: data.assumingMemoryBound(to: UInt8.self), count: count) }
                 initialized = count
             })
-        } while zmq_msg_more(&message) != 0
+            if zmq_msg_more(&message) == 0 { break }
+        }
         return Multipart(frames)
     }
 
@@ -179,10 +182,15 @@ public final class Socket {
 }
 
 extension Duration {
-    /// Whole milliseconds, clamped to Int32 for libzmq options and poll timeouts.
+    /// Whole milliseconds, clamped to 0...Int32.max for libzmq options and poll timeouts.
+    ///
+    /// Never negative: libzmq reads -1 as "forever", so a deadline already past
+    /// (`deadline - .now`) must mean "don't wait", not "wait forever".
     var milliseconds: Int {
         let (seconds, attoseconds) = components
-        let value = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-        return Int(clamping: min(value, Int64(Int32.max)))
+        guard seconds >= 0, attoseconds >= 0 else { return 0 }
+        let limit = Int64(Int32.max)
+        guard seconds < limit / 1000 else { return Int(limit) }  // also avoids overflow below
+        return Int(min(seconds * 1000 + attoseconds / 1_000_000_000_000_000, limit))
     }
 }

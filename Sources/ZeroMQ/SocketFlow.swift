@@ -2,6 +2,8 @@ internal import CZeroMQ
 internal import Synchronization
 #if canImport(Glibc)
 internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
 #endif
 
 /// The state an ``AsyncSocket``'s I/O thread shares with the tasks that use it:
@@ -40,8 +42,8 @@ final class SocketFlow: Sendable {
     }
 
     deinit {
-        Glibc.close(wakeReadFD)
-        Glibc.close(wakeWriteFD)
+        _ = close(wakeReadFD)
+        _ = close(wakeWriteFD)
     }
 
     // MARK: Called from any task
@@ -89,8 +91,15 @@ final class SocketFlow: Sendable {
     // MARK: The I/O thread
 
     func run(socket: Socket, continuation: AsyncStream<Multipart>.Continuation) {
+        // Why the thread stopped on its own (context terminated, receive failed), if it did.
+        var exitError: ZMQError?
         defer {
             socket.close()
+            // From now on send() fails instead of queueing messages nobody will send.
+            state.withLock { state in
+                state.closing = true
+                if state.fatalError == nil { state.fatalError = exitError }
+            }
             continuation.finish()
             let waiters = finish.withLock { finish in
                 finish.done = true
@@ -119,7 +128,8 @@ final class SocketFlow: Sendable {
             // The pipe wakes us; the timeout only bounds the cost of a lost wake-up.
             if zmq_poll(&items, 2, 250) < 0 {
                 if zmq_errno() == czmq_errno_eintr() { continue }
-                return  // context terminated
+                exitError = ZMQError.last("poll", endpoint: name)  // context terminated
+                return
             }
             if items[1].revents != 0 {
                 while read(wakeReadFD, &drain, drain.count) > 0 {}
@@ -130,7 +140,12 @@ final class SocketFlow: Sendable {
             if items[0].revents & Int16(ZMQ_POLLIN) != 0 {
                 while state.withLock({ $0.inboundWaiting < capacity }) {
                     let message: Multipart?
-                    do { message = try socket.tryReceive() } catch { return }
+                    do {
+                        message = try socket.tryReceive()
+                    } catch {
+                        exitError = error
+                        return
+                    }
                     guard let message else { break }
                     state.withLock { $0.inboundWaiting += 1 }
                     continuation.yield(message)

@@ -1,6 +1,8 @@
 internal import CZeroMQ
 #if canImport(Glibc)
 internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
 #endif
 
 /// A libzmq failure, with what a person needs to fix it: the operation, the
@@ -17,6 +19,8 @@ public struct ZMQError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let contextTerminated = Code(errno: czmq_errno_eterm())
         /// A signal interrupted the call.
         public static let interrupted = Code(errno: czmq_errno_eintr())
+        /// A malformed argument: an endpoint, an option value, a key.
+        public static let invalidArgument = Code(errno: EINVAL)
         /// The address is already in use (bind).
         public static let addressInUse = Code(errno: EADDRINUSE)
         /// The socket was closed, or used after close.

@@ -1,0 +1,181 @@
+import Foundation
+import Synchronization
+import Testing
+import ZeroMQ
+
+/// ``AsyncSocket``: a socket on a thread of its own, used from tasks.
+@Suite("AsyncSocket")
+struct AsyncSocketTests {
+    @Test("received messages arrive in order through the messages AsyncSequence")
+    func messagesSequence() async throws {
+        let context = try Context()
+        let pull = try Socket(context: context, type: .pull)
+        let endpoint = try bindLoopback(pull)
+        let async = try AsyncSocket(pull, name: "test.pull")
+        let sender = ThreadTask("sender") {
+            let push = try Socket(context: context, type: .push)
+            try push.connect(endpoint)
+            for index in 0..<200 { try push.send(Multipart(strings: ["message", "\(index)"])) }
+        }
+        try await sender.value()
+        let received = try await within(.seconds(20), "receiving 200 messages") {
+            var received: [Multipart] = []
+            for await message in async.messages {
+                received.append(message)
+                if received.count == 200 { break }
+            }
+            return received
+        }
+        #expect(received == (0..<200).map { Multipart(strings: ["message", "\($0)"]) })
+        await async.close()
+    }
+
+    @Test("send() from several tasks at once: every message is sent, each task's in order")
+    func sendFromSeveralTasks() async throws {
+        let tasks = 4, perTask = 500
+        let context = try Context()
+        let pull = try Socket(context: context, type: .pull)
+        let endpoint = try bindLoopback(pull)
+        let receiver = ThreadTask("receiver", with: pull) { pull in
+            try (0..<tasks * perTask).map { _ in try receiveWithin(pull, .seconds(10)) }
+        }
+        let push = try Socket(context: context, type: .push)
+        try push.connect(endpoint)
+        let async = try AsyncSocket(push, name: "test.push")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for task in 0..<tasks {
+                group.addTask {
+                    for index in 0..<perTask {
+                        try async.send(Multipart(strings: ["\(task)", "\(index)"]))
+                        if index % 50 == 0 { await Task.yield() }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let received = try await receiver.value()
+        var next = [Int](repeating: 0, count: tasks)
+        for message in received {
+            let task = try #require(message.string(at: 0).flatMap { Int($0) })
+            let index = try #require(message.string(at: 1).flatMap { Int($0) })
+            #expect(index == next[task], "task \(task)'s messages out of order")
+            next[task] = index + 1
+        }
+        #expect(next == [Int](repeating: perTask, count: tasks))
+        #expect(async.pendingSends == 0)
+        await async.close()
+    }
+
+    @Test("sends queue while there is no peer and go out once one connects")
+    func pendingSendsDrain() async throws {
+        let context = try Context()
+        let push = try Socket(context: context, type: .push)
+        let endpoint = try bindLoopback(push)
+        let async = try AsyncSocket(push, name: "test.push.pending")
+        for index in 0..<5 { try async.send(Multipart(strings: ["queued \(index)"])) }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(async.pendingSends == 5, "no peer: libzmq cannot take them yet")
+
+        let received = try await onThread("late-peer") {
+            let pull = try Socket(context: context, type: .pull)
+            try pull.connect(endpoint)
+            return try (0..<5).map { _ in try receiveWithin(pull) }
+        }
+        #expect(received == (0..<5).map { Multipart(strings: ["queued \($0)"]) })
+        #expect(async.pendingSends == 0)
+        await async.close()
+    }
+
+    @Test("close() returns promptly, ends the sequence, and later sends throw")
+    func closeEndsSequence() async throws {
+        let context = try Context()
+        let pull = try Socket(context: context, type: .pull)
+        _ = try bindLoopback(pull)
+        let async = try AsyncSocket(pull, name: "test.close")
+        let iteration = Task {
+            var count = 0
+            for await _ in async.messages { count += 1 }
+            return count
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        let start = ContinuousClock.now
+        try await within(.seconds(5), "close()") { await async.close() }
+        #expect(ContinuousClock.now - start < .seconds(2))
+        let count = try await within(.seconds(5), "the end of messages") { await iteration.value }
+        #expect(count == 0)
+        #expect(throws: ZMQError.self) { try async.send(Multipart(strings: ["too late"])) }
+        try await within(.seconds(5), "a second close()") { await async.close() }
+    }
+
+    @Test("close() with sends that can never go out still returns promptly")
+    func closeWithUndeliverableSends() async throws {
+        let context = try Context()
+        let push = try Socket(context: context, type: .push)
+        try push.setLinger(.zero)
+        _ = try bindLoopback(push)
+        let async = try AsyncSocket(push, name: "test.close.pending")
+        for index in 0..<100 { try async.send(Multipart(strings: ["nowhere \(index)"])) }
+        let start = ContinuousClock.now
+        try await within(.seconds(10), "close()") { await async.close() }
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+
+    @Test("a small inbound capacity pushes back on the sender without losing or reordering messages")
+    func inboundBackPressure() async throws {
+        let count = 10_000
+        let context = try Context()
+        let pull = try Socket(context: context, type: .pull)
+        try pull.setReceiveHighWaterMark(100)
+        let endpoint = try bindLoopback(pull)
+        let async = try AsyncSocket(pull, name: "test.backpressure", inboundCapacity: 8)
+        let sender = ThreadTask("sender") {
+            let push = try Socket(context: context, type: .push)
+            try push.setSendHighWaterMark(100)
+            try push.connect(endpoint)
+            for index in 0..<count { try push.send(Multipart([sequenced(UInt64(index), size: 4096)])) }
+        }
+        // Nobody reads for a while: 40 MB cannot all fit in the queues and kernel buffers.
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(!sender.isFinished, "the sender should be held back while nobody reads")
+
+        let sequences = try await within(.seconds(60), "receiving \(count) messages") {
+            var sequences: [UInt64] = []
+            sequences.reserveCapacity(count)
+            for await message in async.messages {
+                sequences.append(sequence(of: message[0]))
+                if sequences.count == count { break }
+            }
+            return sequences
+        }
+        try await sender.value()
+        #expect(sequences.count == count)
+        #expect(sequences == (0..<UInt64(count)).map { $0 })
+        await async.close()
+    }
+
+    @Test("a ROUTER AsyncSocket answers DEALER and REQ clients")
+    func routerService() async throws {
+        let context = try Context()
+        let router = try Socket(context: context, type: .router)
+        let endpoint = try bindLoopback(router)
+        let service = try AsyncSocket(router, name: "test.router")
+        let server = Task {
+            for await request in service.messages {
+                // Echo back along the route: everything but the last frame.
+                try service.send(Multipart(Array(request.frames.dropLast()) + [bytes("re: " + (request.string(at: request.count - 1) ?? ""))]))
+            }
+        }
+        let replies = try await onThread("clients") {
+            let dealer = try Socket(context: context, type: .dealer)
+            try dealer.connect(endpoint)
+            let req = try Socket(context: context, type: .req)
+            try req.connect(endpoint)
+            try dealer.send(Multipart(strings: ["from dealer"]))
+            try req.send(Multipart(strings: ["from req"]))
+            return [try receiveWithin(dealer), try receiveWithin(req)]
+        }
+        #expect(replies == [Multipart(strings: ["re: from dealer"]), Multipart(strings: ["re: from req"])])
+        await service.close()
+        try await within(.seconds(5), "the server loop") { try await server.value }
+    }
+}
