@@ -59,6 +59,20 @@ public enum ContentType: String, Sendable, CaseIterable {
     }
 }
 
+extension ContentType {
+    /// The content type to answer a request in: the request's own when its
+    /// third protocol frame names one we speak, protobuf otherwise (so a JSON
+    /// client gets JSON replies, Nacks included).
+    public init(replyingTo frames: some Collection<[UInt8]>) {
+        let frames = Array(frames)
+        if frames.count == WireProtocol.frameCount, let text = String(validating: frames[2], as: UTF8.self), let type = ContentType(header: text) {
+            self = type
+        } else {
+            self = .protobuf
+        }
+    }
+}
+
 /// Where each socket listens unless configured otherwise.
 public enum DefaultEndpoints {
     /// Producer ROUTER; scrapers send raw articles here.

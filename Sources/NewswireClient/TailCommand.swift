@@ -121,6 +121,8 @@ public struct TailCommand: ParsableCommand {
         func emitLive(_ message: Multipart) throws -> Bool {
             let wire = try WireMessage(frames: message.frames.dropFirst())
             let topicMessage = try wire.decode(TopicMessage.self, expecting: .topicMessage)
+            // SUB filters by prefix; replay and this command follow exact topic ids.
+            if !topics.isEmpty && !topics.contains(topicMessage.topicID) { return true }
             if let previous = lastTopicSequence[topicMessage.topicID], topicMessage.topicSequence > previous + 1, topicMessage.sequence > lastSequence {
                 FileHandle.standardError.write(Data("newswire tail: gap in \(topicMessage.topicID) after #\(previous); replaying\n".utf8))
                 if try !replayFrom(lastSequence) { return false }

@@ -54,7 +54,7 @@ public struct ReplayService: Service {
             var nack = Nack()
             nack.reason = error.nackReason
             nack.message = error.message
-            send(route: routed.route, .nack, nack, .protobuf)
+            send(route: routed.route, .nack, nack, ContentType(replyingTo: routed.frames))
             return
         }
         let limit = request.limit == 0 ? replayLimit : min(Int(request.limit), replayLimit)

@@ -54,18 +54,19 @@ public struct IngestService: Service {
         do {
             routed = try RoutedMessage(routerFrames: message.frames)
         } catch {
-            refused(.init(reason: .malformed, message: error.message, requestID: ""), route: nil)
+            refused(.init(reason: .malformed, message: error.message, requestID: ""), route: nil, contentType: .protobuf)
             return
         }
+        let replyType = contentType(of: routed)
         let article: ArticleIntake.Accepted
         do {
             article = try intake.accept(frames: routed.frames)
         } catch {
-            refused(error, route: routed.route)
+            refused(error, route: routed.route, contentType: replyType)
             return
         }
         if monitor.currentDepth >= maximumOutboxDepth {
-            refused(.init(reason: .busy, message: "the outbox holds \(monitor.currentDepth) undelivered articles (limit \(maximumOutboxDepth)); retry later", requestID: article.requestID), route: routed.route)
+            refused(.init(reason: .busy, message: "the outbox holds \(monitor.currentDepth) undelivered articles (limit \(maximumOutboxDepth)); retry later", requestID: article.requestID), route: routed.route, contentType: replyType)
             return
         }
         let event = article.event
@@ -87,23 +88,19 @@ public struct IngestService: Service {
                 duplicates.increment()
                 logger.info("duplicate article", metadata: ["article_id": "\(event.articleID)", "source": "\(event.source)"])
             }
-            reply(route: routed.route, .ack, ack, contentType: contentType(of: routed))
+            reply(route: routed.route, .ack, ack, contentType: replyType)
         } catch {
             logger.error("outbox write failed", metadata: ["article_id": "\(event.articleID)", "error": "\(error)"])
-            refused(.init(reason: .internal, message: "could not store the article: \(error)", requestID: article.requestID), route: routed.route)
+            refused(.init(reason: .internal, message: "could not store the article: \(error)", requestID: article.requestID), route: routed.route, contentType: replyType)
         }
     }
 
     /// Replies in the content type the scraper used, so a JSON scraper gets JSON.
     private func contentType(of routed: RoutedMessage) -> ContentType {
-        let frames = Array(routed.frames)
-        if frames.count == WireProtocol.frameCount, let text = String(validating: frames[2], as: UTF8.self), let type = ContentType(header: text) {
-            return type
-        }
-        return .protobuf
+        ContentType(replyingTo: routed.frames)
     }
 
-    private func refused(_ refusal: ArticleIntake.Refusal, route: [[UInt8]]?) {
+    private func refused(_ refusal: ArticleIntake.Refusal, route: [[UInt8]]?, contentType: ContentType) {
         Counter(label: "newswire_producer_articles_rejected_total", dimensions: [("reason", refusal.reason.label)]).increment()
         logger.warning("article refused", metadata: ["reason": "\(refusal.reason.label)", "detail": "\(refusal.message)", "request_id": "\(refusal.requestID)"])
         guard let route else { return }
@@ -111,7 +108,7 @@ public struct IngestService: Service {
         nack.requestID = refusal.requestID
         nack.reason = refusal.reason
         nack.message = refusal.message
-        reply(route: route, .nack, nack)
+        reply(route: route, .nack, nack, contentType: contentType)
     }
 
     private func reply(route: [[UInt8]], _ type: MessageType, _ message: some SwiftProtobuf.Message, contentType: ContentType = .protobuf) {
