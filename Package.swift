@@ -112,6 +112,13 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmarks (release builds: swift run -c release <name>)
+        .executableTarget(
+            name: "NewsClassificationBenchmark",
+            dependencies: ["NewsClassification"],
+            path: "Benchmarks/NewsClassificationBenchmark"
+        ),
+
         // MARK: Tests
         .target(
             name: "NewswireTesting",
@@ -143,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "NewswireTesting", "NewsModels", "ZeroMQ",
+                "NewswireTesting", "NewsModels", "ZeroMQ", "NewswireClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
