@@ -35,6 +35,7 @@ public struct ArticleFeeder {
         public var duplicates = 0
         public var rejected = 0
         public var failed = 0
+        public init() {}
         public var total: Int { accepted + duplicates + rejected + failed }
         public var allStored: Bool { rejected == 0 && failed == 0 }
     }
