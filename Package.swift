@@ -152,6 +152,7 @@ let package = Package(
             dependencies: [
                 "NewswireTesting", "NewsModels", "ZeroMQ", "NewswireClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ],

@@ -11,6 +11,9 @@ public enum Fixtures {
         .deletingLastPathComponent()  // Tests
         .appendingPathComponent("Fixtures", isDirectory: true)
 
+    /// The repository's top folder (where Package.swift is).
+    public static let repositoryRoot: URL = root.deletingLastPathComponent().deletingLastPathComponent()
+
     /// The URL of a fixture, for example `url("seeds/000_5e4c2aa3a6595abe.txt")`.
     public static func url(_ relativePath: String) -> URL {
         root.appendingPathComponent(relativePath)

@@ -81,9 +81,10 @@ public final class RunningProcess: Sendable {
 }
 
 /// Runs a command to completion and returns its exit status and output.
+/// `executable` is one of the package's executables, or an absolute path.
 public func runCommand(_ executable: String, _ arguments: [String], directory: TemporaryDirectory? = nil, stdin: Data? = nil, timeout: Duration = .seconds(60)) async throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
-    process.executableURL = BuiltExecutable.url(executable)
+    process.executableURL = executable.hasPrefix("/") ? URL(fileURLWithPath: executable) : BuiltExecutable.url(executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory.url }
     process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("NEWSWIRE_") }

@@ -1,0 +1,126 @@
+import Foundation
+import NewswireTesting
+import Testing
+import Yams
+
+/// What can be checked of the deployment files without a container engine or
+/// systemd: they parse, the flags they pass exist on the real executables, the
+/// ports and volumes agree, and the paths they copy exist.
+@Suite("Deploy files")
+struct DeployTests {
+    static let root = Fixtures.repositoryRoot
+
+    static func compose() throws -> [String: Any] {
+        let text = try String(contentsOf: root.appendingPathComponent("docker-compose.yml"), encoding: .utf8)
+        return try #require(try Yams.load(yaml: text) as? [String: Any])
+    }
+
+    /// `--flag=value` or `--flag value` → flag names.
+    static func flags(in command: [String]) -> [String] {
+        command.filter { $0.hasPrefix("--") }.map { String($0.split(separator: "=", maxSplits: 1)[0]) }
+    }
+
+    static func value(of flag: String, in command: [String]) -> String? {
+        command.first { $0.hasPrefix(flag + "=") }.map { String($0.dropFirst(flag.count + 1)) }
+    }
+
+    @Test("compose: both services, their flags exist, ports and volumes agree, health checks and graceful stop")
+    func composeFile() async throws {
+        let compose = try Self.compose()
+        let services = try #require(compose["services"] as? [String: Any])
+        #expect(Set(services.keys) == ["consumer", "producer"])
+        let volumes = try #require(compose["volumes"] as? [String: Any?])
+        var commands: [String: [String]] = [:]
+        for (name, value) in services {
+            let service = try #require(value as? [String: Any])
+            let command = try #require(service["command"] as? [String])
+            commands[name] = command
+            let executable = command[0]
+            #expect(executable == "newswire-\(name)")
+            let help = try await runCommand(executable, ["--help"])
+            for flag in Self.flags(in: command) {
+                #expect(help.stdout.contains(flag), "\(executable) has no \(flag)")
+            }
+            for mount in try #require(service["volumes"] as? [String]) {
+                let volume = String(mount.split(separator: ":")[0])
+                #expect(volumes.keys.contains(volume), "volume \(volume) is not declared")
+                #expect(mount.hasSuffix(":/var/lib/newswire"))
+            }
+            let health = try #require(service["healthcheck"] as? [String: Any])
+            let test = try #require(health["test"] as? [String])
+            #expect(test.first == "CMD")
+            let probe = try await runCommand(test[1], Array(test.dropFirst(2)))
+            #expect(probe.status == 0, "the health check command works: \(test)")
+            #expect(service["restart"] as? String == "unless-stopped")
+            #expect(service["stop_signal"] as? String == "SIGTERM")
+            #expect(service["stop_grace_period"] != nil)
+        }
+        // The producer reaches the consumer's events port on the compose network.
+        let consumer = try #require(commands["consumer"]), producer = try #require(commands["producer"])
+        let events = try #require(Self.value(of: "--events", in: consumer))
+        let target = try #require(Self.value(of: "--consumer", in: producer))
+        #expect(target == "tcp://consumer:" + events.split(separator: ":").last!)
+        // Published ports are the ones the services bind.
+        let producerPorts = try #require((services["producer"] as? [String: Any])?["ports"] as? [String])
+        let ingest = try #require(Self.value(of: "--ingest", in: producer))
+        #expect(producerPorts.contains { $0.hasSuffix(":" + ingest.split(separator: ":").last!) })
+        let consumerPorts = try #require((services["consumer"] as? [String: Any])?["ports"] as? [String])
+        for flag in ["--stream", "--replay"] {
+            let port = try #require(Self.value(of: flag, in: consumer)).split(separator: ":").last!
+            #expect(consumerPorts.contains { $0.hasSuffix(":\(port)") })
+        }
+        // The taxonomy path the consumer uses is the one the image copies.
+        let dockerfile = try String(contentsOf: Self.root.appendingPathComponent("deploy/Dockerfile"), encoding: .utf8)
+        let topics = try #require(Self.value(of: "--topics", in: consumer))
+        #expect(dockerfile.contains("COPY deploy/taxonomy.yaml \(topics)"))
+    }
+
+    @Test("docker-compose validates the file where it is installed")
+    func composeConfig() async throws {
+        let binary = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let binary else { return }  // parsing above covers machines without it
+        let result = try await runCommand(binary, ["-f", Self.root.appendingPathComponent("docker-compose.yml").path, "config", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test("the Dockerfile copies paths that exist and builds the three executables")
+    func dockerfile() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("deploy/Dockerfile"), encoding: .utf8)
+        for line in text.split(separator: "\n") where line.hasPrefix("COPY ") && !line.contains("--from=") {
+            let source = String(line.split(separator: " ")[1])
+            #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(source).path), "COPY \(source): no such path")
+        }
+        for executable in ["newswire-producer", "newswire-consumer", "newswire"] { #expect(text.contains("/\(executable)")) }
+        #expect(text.contains("FROM debian:bookworm-slim"))
+        #expect(text.contains("libzmq5") && text.contains("libsqlite3-0"))
+    }
+
+    @Test("deploy/taxonomy.yaml is the built-in taxonomy and is valid")
+    func taxonomyFile() async throws {
+        let builtIn = try await runCommand("newswire", ["taxonomy"])
+        let file = try String(contentsOf: Self.root.appendingPathComponent("deploy/taxonomy.yaml"), encoding: .utf8)
+        #expect(builtIn.stdout == file)
+        let check = try await runCommand("newswire", ["taxonomy", "--check", Self.root.appendingPathComponent("deploy/taxonomy.yaml").path])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("3 topics"))
+    }
+
+    @Test("systemd units are hardened, and verify where systemd-analyze is available")
+    func systemdUnits() async throws {
+        let directory = try TemporaryDirectory()
+        for name in ["newswire-producer", "newswire-consumer"] {
+            let unit = try String(contentsOf: Self.root.appendingPathComponent("deploy/systemd/\(name).service"), encoding: .utf8)
+            for setting in ["User=newswire", "Restart=on-failure", "StateDirectory=newswire", "NoNewPrivileges=yes", "ProtectSystem=strict", "KillSignal=SIGTERM", "ExecStart=/usr/local/bin/\(name)"] {
+                #expect(unit.contains(setting), "\(name).service lacks \(setting)")
+            }
+            // Verify a copy whose ExecStart points at the binary built here.
+            let local = unit.replacingOccurrences(of: "/usr/local/bin/\(name)", with: BuiltExecutable.url(name).path)
+            try local.write(toFile: directory.path("\(name).service"), atomically: true, encoding: .utf8)
+        }
+        let analyzer = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let analyzer else { return }
+        let result = try await runCommand(analyzer, ["verify", directory.path("newswire-producer.service"), directory.path("newswire-consumer.service")])
+        let problems = (result.stdout + result.stderr).split(separator: "\n").filter { !$0.contains("User=newswire") && !$0.contains("Failed to resolve") && !$0.isEmpty }
+        #expect(problems.isEmpty, "systemd-analyze verify: \(problems)")
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import NewsModels
+import NewswireClient
+import NewswireTesting
+import Synchronization
+import Testing
+import ZeroMQ
+
+/// Two producers and two consumers on one machine, each with its own ports and
+/// database, every producer connected to every consumer.
+@Suite("Scale-out", .serialized)
+struct ScaleOutTests {
+    /// A SUB socket on its own thread, connected to several streams, keeping every topic message.
+    final class StreamRecorder: Sendable {
+        private let received = Mutex<[TopicMessage]>([])
+        private let stop = Atomic<Bool>(false)
+
+        init(endpoints: [String]) throws {
+            let context = try Context()
+            let socket = try Socket(context: context, type: .sub)
+            try socket.subscribe()
+            for endpoint in endpoints { try socket.connect(endpoint) }
+            let box = SocketHandoff(socket)
+            Thread { [self] in
+                let socket = box.socket
+                while !stop.load(ordering: .acquiring) {
+                    guard let message = try? socket.receive(timeout: .milliseconds(100)) else { continue }
+                    if let wire = try? WireMessage(frames: message.frames.dropFirst()),
+                        let topicMessage = try? wire.decode(TopicMessage.self, expecting: .topicMessage)
+                    {
+                        received.withLock { $0.append(topicMessage) }
+                    }
+                }
+                socket.close()
+            }.start()
+        }
+
+        var messages: [TopicMessage] { received.withLock { $0 } }
+        func finish() { stop.store(true, ordering: .releasing) }
+    }
+
+    /// Hands a socket to the recorder's thread; the test never touches it again.
+    final class SocketHandoff: @unchecked Sendable {
+        let socket: Socket
+        init(_ socket: Socket) { self.socket = socket }
+    }
+
+    @Test("2 producers × 2 consumers: every article stored once in total; a subscriber to both sees every topic message")
+    func twoByTwo() async throws {
+        let directory = try TemporaryDirectory(prefix: "newswire-2x2")
+        let any = "tcp://127.0.0.1:*"
+        var consumers: [(process: RunningProcess, events: String, stream: String, db: String)] = []
+        for index in 1...2 {
+            let db = directory.path("consumer\(index).db")
+            let process = try RunningProcess("newswire-consumer", ["--db", db, "--events", any, "--stream", any, "--replay", any, "--metrics", ""], directory: directory)
+            let events = try await process.waitForLog(#"events=(tcp://[0-9.]+:[0-9]+)"#)
+            let stream = try await process.waitForLog(#"stream=(tcp://[0-9.]+:[0-9]+)"#)
+            consumers.append((process, events, stream, db))
+        }
+        var producers: [(process: RunningProcess, ingest: String)] = []
+        for index in 1...2 {
+            let process = try RunningProcess(
+                "newswire-producer",
+                ["--outbox", directory.path("outbox\(index).db"), "--ingest", any, "--metrics", "", "--consumer", consumers[0].events, "--consumer", consumers[1].events],
+                directory: directory)
+            producers.append((process, try await process.waitForLog(#"ingest=(tcp://[0-9.]+:[0-9]+)"#)))
+        }
+        let recorder = try StreamRecorder(endpoints: consumers.map(\.stream))
+        try await Task.sleep(for: .milliseconds(500))  // let the subscriptions reach both publishers
+
+        let perProducer = 300
+        let feeds = producers.enumerated().map { index, producer in
+            BackgroundFeed(endpoint: producer.ingest, items: GeneratedArticles.items(perProducer, offset: index * perProducer))
+        }
+        var acked = Set<String>()
+        for feed in feeds {
+            let summary = try await feed.finish(timeout: .seconds(120))
+            #expect(summary.accepted == perProducer)
+            acked.formUnion(feed.ackedIDs)
+        }
+        #expect(acked.count == 2 * perProducer)
+
+        // Stored once in total: the two databases split the articles between them.
+        let deadline = ContinuousClock.now + .seconds(60)
+        var stores = try consumers.map { try FaultTests.storeCounts($0.db) }
+        while stores[0].ids.union(stores[1].ids).count < acked.count && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            stores = try consumers.map { try FaultTests.storeCounts($0.db) }
+        }
+        #expect(stores[0].ids.union(stores[1].ids) == acked)
+        #expect(stores[0].ids.isDisjoint(with: stores[1].ids), "no article stored by both consumers")
+        #expect(stores[0].articles + stores[1].articles == acked.count)
+        #expect(stores[0].articles > 0 && stores[1].articles > 0, "both consumers took a share")
+
+        // Every topic message of both consumers reached the subscriber, once.
+        let expectedMessages = stores[0].streamRows + stores[1].streamRows
+        #expect(expectedMessages > 0)
+        while recorder.messages.count < expectedMessages && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        recorder.finish()
+        let messages = recorder.messages
+        #expect(messages.count == expectedMessages)
+        let keys = Set(messages.map { "\($0.consumerID)#\($0.sequence)" })
+        #expect(keys.count == messages.count, "each (consumer, sequence) once")
+        #expect(Set(messages.map(\.consumerID)).count == 2)
+
+        for producer in producers { producer.process.signal(SIGTERM) }
+        for producer in producers { #expect(try await producer.process.waitForExit() == 0) }
+        for consumer in consumers { consumer.process.signal(SIGTERM) }
+        for consumer in consumers { #expect(try await consumer.process.waitForExit() == 0) }
+    }
+}
