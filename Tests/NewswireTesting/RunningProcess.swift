@@ -95,9 +95,11 @@ public func runCommand(_ executable: String, _ arguments: [String], directory: T
     try process.run()
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
-    // Read while it runs so a full pipe never blocks the child.
-    async let stdoutData = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-    async let stderrData = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+    // Read while it runs so a full pipe never blocks the child. Each read blocks,
+    // so it gets a thread of its own: on the 2-thread cooperative pool it would
+    // stall every other test for as long as the child runs.
+    let stdoutData = PipeReader(out.fileHandleForReading)
+    let stderrData = PipeReader(err.fileHandleForReading)
     let deadline = ContinuousClock.now + timeout
     while process.isRunning {
         if ContinuousClock.now >= deadline {
@@ -106,7 +108,27 @@ public func runCommand(_ executable: String, _ arguments: [String], directory: T
         }
         try await Task.sleep(for: .milliseconds(20))
     }
-    return (process.terminationStatus, String(decoding: await stdoutData, as: UTF8.self), String(decoding: await stderrData, as: UTF8.self))
+    return (process.terminationStatus, String(decoding: try await stdoutData.data(), as: UTF8.self), String(decoding: try await stderrData.data(), as: UTF8.self))
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: Sendable {
+    private let result = Mutex<Data?>(nil)
+
+    init(_ handle: FileHandle) {
+        Thread { [self] in
+            let data = handle.readDataToEndOfFile()
+            self.result.withLock { $0 = data }
+        }.start()
+    }
+
+    /// The whole output, once the writer has closed the pipe.
+    func data() async throws -> Data {
+        while true {
+            if let data = result.withLock({ $0 }) { return data }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
 }
 
 /// A child process did not do what the test expected.

@@ -98,9 +98,9 @@ struct AsyncSocketTests {
             return count
         }
         try await Task.sleep(for: .milliseconds(50))
-        let start = ContinuousClock.now
+        // "Promptly" is the deadline: no wall-clock assertion, which the rest of a
+        // parallel suite on 2 cores would make flaky.
         try await within(.seconds(5), "close()") { await async.close() }
-        #expect(ContinuousClock.now - start < .seconds(2))
         let count = try await within(.seconds(5), "the end of messages") { await iteration.value }
         #expect(count == 0)
         #expect(throws: ZMQError.self) { try async.send(Multipart(strings: ["too late"])) }
@@ -115,9 +115,7 @@ struct AsyncSocketTests {
         _ = try bindLoopback(push)
         let async = try AsyncSocket(push, name: "test.close.pending")
         for index in 0..<100 { try async.send(Multipart(strings: ["nowhere \(index)"])) }
-        let start = ContinuousClock.now
         try await within(.seconds(10), "close()") { await async.close() }
-        #expect(ContinuousClock.now - start < .seconds(3))
     }
 
     @Test("a small inbound capacity pushes back on the sender without losing or reordering messages")

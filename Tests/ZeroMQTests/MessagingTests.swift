@@ -99,7 +99,7 @@ struct MessagingTests {
             return (message, ContinuousClock.now - start)
         }
         #expect(message == nil)
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .seconds(5), "returned at once, not after waiting")
     }
 
     @Test("receive(timeout:) returns nil after about the timeout")
@@ -130,7 +130,7 @@ struct MessagingTests {
             _ = try pull.poll(events: .readable, timeout: .seconds(-1))
             return ContinuousClock.now - start
         }
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(5), "did not wait")
     }
 
     @Test("receive(timeout:) returns a message that arrives before the timeout")
