@@ -114,6 +114,11 @@ let package = Package(
 
         // MARK: Benchmarks (release builds: swift run -c release <name>)
         .executableTarget(
+            name: "NewsParsingBenchmark",
+            dependencies: ["NewsParsing"],
+            path: "Benchmarks/NewsParsingBenchmark"
+        ),
+        .executableTarget(
             name: "NewsClassificationBenchmark",
             dependencies: ["NewsClassification"],
             path: "Benchmarks/NewsClassificationBenchmark"

@@ -1,0 +1,54 @@
+internal import Foundation
+
+/// What an extractor (plain text or HTML) found, before the shared analysis.
+///
+/// Paragraphs live back to back in one byte buffer, separated by "\n", which
+/// is exactly the normalized body the content hash is computed over.
+struct ArticleDraft {
+    var title = ""
+    var subtitle: String?
+    var byline: String?
+    var publishedAt: Date?
+    var body: [UInt8] = []
+    var paragraphRanges: [Range<Int>] = []
+    var removedLines: [String] = []
+    /// A language declared by the page (`<html lang>`), used when detection is not confident.
+    var languageHint: String?
+    /// A "Continue reading"-style marker followed the last paragraph.
+    var endsWithTruncationMarker = false
+    /// The body's tokens, when the extractor already has them (saves tokenizing twice).
+    var tokens: [Token]?
+
+    init(capacity: Int = 0) {
+        body.reserveCapacity(capacity)
+    }
+
+    /// Appends one paragraph of normalized text.
+    mutating func appendParagraph(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty else { return }
+        if !body.isEmpty { body.append(0x0A) }
+        let start = body.count
+        body.append(contentsOf: bytes)
+        paragraphRanges.append(start..<body.count)
+    }
+
+    /// Appends one paragraph and its tokens, which were computed at `origin` in another buffer.
+    mutating func appendParagraph(_ bytes: UnsafeBufferPointer<UInt8>, tokens lineTokens: ArraySlice<Token>, origin: Int) {
+        guard !bytes.isEmpty else { return }
+        appendParagraph(bytes)
+        let shift = Int32(paragraphRanges[paragraphRanges.count - 1].lowerBound - origin)
+        let line = Int32(paragraphRanges.count - 1)
+        if tokens == nil { tokens = [] }
+        for var token in lineTokens {
+            token.start += shift
+            token.end += shift
+            token.line = line
+            tokens!.append(token)
+        }
+    }
+
+    /// The text of paragraph `index`.
+    func paragraph(_ index: Int) -> String {
+        String(decoding: body[paragraphRanges[index]], as: UTF8.self)
+    }
+}

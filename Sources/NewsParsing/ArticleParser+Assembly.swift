@@ -1,0 +1,113 @@
+/// The analysis shared by plain text and HTML: dateline, entities, quotes,
+/// language, word count, truncation and the content hash.
+extension ArticleParser {
+    /// Turns an extractor's draft into the final article.
+    static func finish(_ input: ArticleDraft, inputBytes: Int) throws(ArticleParseError) -> ParsedArticle {
+        var draft = input
+        guard !draft.paragraphRanges.isEmpty else {
+            throw ArticleParseError(
+                .noContent,
+                "no article text found in \(ArticleParseError.grouped(inputBytes)) bytes: "
+                    + "\(draft.removedLines.count) lines were removed as navigation or boilerplate"
+                    + (draft.title.isEmpty ? "" : " and only a title (\"\(draft.title.prefix(80))\") remained")
+                    + "; check that the input is an article page, not an index, error or consent page")
+        }
+
+        // The dateline prefix of the first paragraph.
+        var dateline: DatelineParser.Dateline?
+        draft.body.withUnsafeBufferPointer { p in
+            dateline = DatelineParser.parse(UnsafeBufferPointer(rebasing: p[draft.paragraphRanges[0]]))
+        }
+        if let dateline {
+            draft.body.removeSubrange(0..<dateline.bodyStart)
+            let shift = dateline.bodyStart
+            draft.paragraphRanges = draft.paragraphRanges.enumerated().map { index, range in
+                index == 0 ? 0..<(range.upperBound - shift) : (range.lowerBound - shift)..<(range.upperBound - shift)
+            }
+            if var tokens = draft.tokens {
+                let dropped = tokens.firstIndex { Int($0.start) >= shift } ?? tokens.count
+                tokens.removeFirst(dropped)
+                for index in tokens.indices {
+                    tokens[index].start -= Int32(shift)
+                    tokens[index].end -= Int32(shift)
+                }
+                if !tokens.isEmpty { tokens[0].flags.insert(.sentenceStart) }
+                draft.tokens = tokens
+            }
+        }
+
+        var article = ParsedArticle(title: draft.title, paragraphs: [])
+        article.subtitle = draft.subtitle
+        article.byline = draft.byline
+        article.publishedAt = draft.publishedAt
+        article.dateline = dateline?.place
+        article.removedLines = draft.removedLines
+        article.paragraphs = draft.paragraphRanges.indices.map { draft.paragraph($0) }
+
+        draft.body.withUnsafeBufferPointer { p in
+            let tokens = draft.tokens ?? WordTokenizer.tokenize(p)
+            let places = dateline.map { datelinePlaces(p: $0.parts) } ?? []
+            let entities = EntityRecognizer(p, tokens).recognize(extraPlaces: places)
+            article.people = entities.people
+            article.organizations = entities.organizations
+            article.places = entities.places
+            article.quotes = QuoteExtractor(p, tokens, mentions: entities.personMentions).extract(paragraphRanges: draft.paragraphRanges)
+            var language = LanguageDetector.detect(tokens)
+            if language == "und", let hint = draft.languageHint { language = hint }
+            article.language = language
+            article.wordCount = tokens.count
+            article.truncated = TruncationDetector.isTruncated(
+                p, lastParagraph: draft.paragraphRanges[draft.paragraphRanges.count - 1],
+                markerFollowed: draft.endsWithTruncationMarker)
+            article.contentHash = SHA256.hexDigest(p)
+        }
+        return article
+    }
+
+    /// Canonical names for the parts of a dateline ("BANDAR SERI BEGAWAN" → "Bandar Seri Begawan").
+    static func datelinePlaces(p parts: [String]) -> [String] {
+        var result: [String] = []
+        for part in parts {
+            let bytes = Array(part.utf8)
+            let name: String? = bytes.withUnsafeBufferPointer { q in
+                let tokens = WordTokenizer.tokenize(q)
+                guard !tokens.isEmpty else { return nil }
+                if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(q, tokens, 0, tokens.count)],
+                    Gazetteer.entries[match.entry].kind == .place
+                {
+                    return Gazetteer.entries[match.entry].canonical
+                }
+                // Unknown places: "SPRINGFIELD" → "Springfield"; abbreviations ("Calif.") are skipped.
+                if part.hasSuffix(".") { return nil }
+                return part.split(separator: " ").map { word in
+                    word.prefix(1).uppercased() + word.dropFirst().lowercased()
+                }.joined(separator: " ")
+            }
+            if let name, !result.contains(name) { result.append(name) }
+        }
+        return result
+    }
+
+    /// A title for text without a headline: its first sentence, cut at a word boundary.
+    static func fallbackTitle(_ body: [UInt8], _ range: Range<Int>) -> String {
+        let limit = 120
+        var end = range.upperBound
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let b = body[k]
+            if (b == 0x2E || b == 0x21 || b == 0x3F) && (k + 1 == range.upperBound || body[k + 1] == 0x20) && k - range.lowerBound > 10 {
+                end = k
+                break
+            }
+            k += 1
+        }
+        if end - range.lowerBound > limit {
+            end = range.lowerBound + limit
+            while end > range.lowerBound, body[end] != 0x20 { end -= 1 }
+            if end == range.lowerBound { end = range.lowerBound + limit }
+            while end > range.lowerBound, body[end] & 0xC0 == 0x80 { end -= 1 }
+            return String(decoding: body[range.lowerBound..<end], as: UTF8.self) + "…"
+        }
+        return String(decoding: body[range.lowerBound..<end], as: UTF8.self)
+    }
+}

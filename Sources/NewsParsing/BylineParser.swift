@@ -1,0 +1,78 @@
+/// Reads author names from "By …" lines and byline elements.
+///
+/// "By Michael R. Gordon" gives "Michael R. Gordon"; the prefix may be in any
+/// supported language ("Von", "Par", "Por", "Di", "Door"). Trailing roles and
+/// outlets ("…, Associated Press", "… | Staff Writer", "… on June 4") are cut.
+enum BylineParser {
+    static let prefixes: Set<String> = ["by", "von", "par", "por", "di", "door", "de", "written by", "story by", "text:", "autor:", "author:"]
+    /// Words that end the names: roles and outlets.
+    static let roleWords: Set<String> = [
+        "staff", "writer", "reporter", "correspondent", "editor", "associated", "press", "reuters", "news", "times",
+        "bureau", "chief", "senior", "contributor", "contributing", "columnist", "special", "agency", "the", "for",
+        "and", "et", "und", "y", "e", "en", "updated", "published", "redaktion", "rédaction", "redacción",
+    ]
+    /// Joiners between several names.
+    static let joiners: Set<String> = ["and", "und", "et", "y", "e", "en", "&"]
+    /// First words of byline prefixes, to rule lines out without building strings.
+    static let prefixWordList = ["by", "von", "par", "por", "di", "door", "de", "written", "story", "text", "autor", "author"]
+
+    /// A byline longer than this (in words) is a sentence, not a byline.
+    static let maximumWords = 12
+
+    /// The names in a byline line, or nil when the line is not a byline.
+    /// With `requirePrefix` false (HTML byline elements), a bare "Anna Keller" is accepted.
+    static func parse(_ line: String, requirePrefix: Bool = true) -> String? {
+        var words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard !words.isEmpty, words.count <= maximumWords + 2 else { return nil }
+        let first = words[0].lowercased().trimming(":")
+        if prefixes.contains(first) || prefixes.contains(words[0].lowercased()) {
+            words.removeFirst()
+        } else if words.count > 1, prefixes.contains((words[0] + " " + words[1]).lowercased()) {
+            words.removeFirst(2)
+        } else if requirePrefix {
+            return nil
+        }
+        if let firstName = words.first, firstName == ":" { words.removeFirst() }
+        var names: [String] = []
+        for word in words {
+            let lower = word.lowercased()
+            if word == "|" || word == "—" || word == "–" || word == "-" || word == "•" || word == "·" { break }
+            if joiners.contains(lower) {
+                if names.isEmpty { return nil }
+                names.append(word)
+                continue
+            }
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase || word.count <= 3 && word.hasSuffix(".") else {
+                break
+            }
+            if roleWords.contains(lower.trimming(",.")) { break }
+            if word.hasSuffix(",") {
+                names.append(String(word.dropLast()))
+                names.append(",")
+                continue
+            }
+            names.append(word)
+        }
+        while let last = names.last, joiners.contains(last.lowercased()) || last == "," { names.removeLast() }
+        guard !names.isEmpty, names.contains(where: { $0.count > 2 }) else { return nil }
+        var result = ""
+        for name in names {
+            if name == "," {
+                result += ","
+            } else {
+                result += result.isEmpty ? name : " " + name
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The string without the given characters at either end.
+    func trimming(_ set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,343 @@
+/// Finds people, places and organizations in tokenized body text.
+///
+/// Two passes over the tokens. The first finds explicit mentions: a name after
+/// an honorific or title ("Mr. Kerry", "Foreign Minister Sergey V. Lavrov"),
+/// a gazetteer alias, a known first name or middle initial starting a name, an
+/// organization ending in a head word ("Foreign Ministry"). The second
+/// resolves lone surnames through fuller mentions in the same article, then
+/// through the gazetteer, so "Mr. Kerry" becomes "John Kerry".
+struct EntityRecognizer {
+    /// One resolved mention of a person.
+    struct PersonMention {
+        /// Token range of the name (honorific excluded).
+        var tokens: Range<Int>
+        var name: String
+        var gender: Character?
+    }
+
+    struct Result {
+        var people: [String] = []
+        var organizations: [String] = []
+        var places: [String] = []
+        var personMentions: [PersonMention] = []
+    }
+
+    /// A mention found by the first pass, before surnames are resolved.
+    private struct RawPerson {
+        var tokens: Range<Int>
+        var written: String
+        /// Gazetteer canonical name, when the full name or surname is known.
+        var gazetteer: Int?
+        var gender: Character?
+        var single: Bool
+        /// From an honorific or title, so it is a person even when unresolved.
+        var titled: Bool
+    }
+
+    let p: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+
+    init(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) {
+        self.p = p
+        self.tokens = tokens
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)]), as: UTF8.self)
+    }
+
+    /// Whether tokens `a` and `a + 1` are adjacent words of one name: same sentence, only spaces or an initial's period between.
+    @inline(__always)
+    func joined(_ a: Int) -> Bool {
+        let left = tokens[a], right = tokens[a + 1]
+        guard left.sentence == right.sentence, left.line == right.line else { return false }
+        let gap = Int(right.start - left.end)
+        if gap == 1 { return p[Int(left.end)] == 0x20 }
+        if gap == 2 { return p[Int(left.end)] == 0x2E && p[Int(left.end) + 1] == 0x20 && !left.has(.possessive) }
+        return false
+    }
+
+    /// Whether a token can be part of a person's name.
+    @inline(__always)
+    func isNameWord(_ t: Token) -> Bool {
+        if t.has(.initial) || t.has(.particleName) { return true }
+        guard t.has(.capitalized), !t.has(.hasDigit), t.stopMask == 0 || t.has(.initial) else { return false }
+        if t.isA(Lexicon.notName) { return false }
+        if t.isA(Lexicon.honorific) && !t.has(.possessive) { return false }
+        return true
+    }
+
+    /// The end of a name starting at `start` (at most five words).
+    func nameEnd(from start: Int) -> Int {
+        var j = start
+        while j < tokens.count, j - start < 5 {
+            let t = tokens[j]
+            if j > start && !joined(j - 1) { break }
+            if isNameWord(t) && !(t.has(.allCaps) && t.length > 3) {
+                j += 1
+            } else if j > start, t.isA(Lexicon.nameParticle), t.has(.lowercased), j + 1 < tokens.count,
+                tokens[j + 1].has(.capitalized), joined(j)
+            {
+                j += 1
+            } else {
+                break
+            }
+            let last = tokens[j - 1]
+            if last.has(.possessive) || last.has(.comma) || last.has(.particleName) { break }
+            if last.has(.period) && !last.has(.initial) && !last.isA(Lexicon.honorific) { break }
+        }
+        return j
+    }
+
+    /// A title phrase at `i` ("Mr.", "Foreign Minister", "Secretary of State"): the index after it and its gender.
+    func titleEnd(at i: Int, requireHonorificFirst: Bool) -> (end: Int, gender: Character?)? {
+        var j = i
+        var sawTitle = false
+        var gender: Character?
+        while j < tokens.count, j - i < 6 {
+            let t = tokens[j]
+            if j > i && !(joined(j - 1) || tokens[j - 1].has(.period) && tokens[j - 1].sentence == t.sentence) { break }
+            if t.isA(Lexicon.honorific), t.has(.capitalized) || sawTitle {
+                sawTitle = true
+                if let g = Lexicon.gender(t.lexicon) { gender = g }
+                j += 1
+            } else if j > i || !requireHonorificFirst, t.isA(Lexicon.titleModifier),
+                t.has(.capitalized) || (sawTitle || j > i) && t.has(.lowercased)
+            {
+                j += 1
+            } else {
+                break
+            }
+            if j == i + 1 && requireHonorificFirst && !sawTitle { return nil }
+        }
+        // Trailing modifiers ("of", "the") belong to the title only before a name.
+        guard sawTitle, j < tokens.count, j > i, isNameWord(tokens[j]) else { return nil }
+        return (j, gender)
+    }
+
+    /// The longest gazetteer alias starting at `i`.
+    func alias(at i: Int) -> (Gazetteer.Match, Int)? {
+        var hash: UInt64 = 0
+        var best: (Gazetteer.Match, Int)?
+        var k = 0
+        while k < Gazetteer.maximumAliasWords, i + k < tokens.count {
+            if k > 0 { guard joined(i + k - 1) else { break } }
+            let t = tokens[i + k]
+            hash = k == 0 ? t.hash : WordHash.combine(hash, t.hash)
+            k += 1
+            if let match = Gazetteer.aliasIndex[hash], match.words == k {
+                if !match.capsOnly || tokens[i].has(.allCaps) || t.has(.allCaps) { best = (match, k) }
+            }
+            if t.has(.possessive) || t.has(.comma) { break }
+        }
+        return best
+    }
+
+    /// An organization ending in a head word at `i`: "Russian Foreign Ministry", "Ministry of Defense".
+    func organizationEnd(at i: Int) -> Int? {
+        var j = i
+        var head: Int?
+        while j < tokens.count, j - i < 7 {
+            let t = tokens[j]
+            if j > i && !joined(j - 1) { break }
+            if t.has(.capitalized) && !t.has(.hasDigit) {
+                if t.isA(Lexicon.organizationHead) { head = j }
+            } else if j > i, t.has(.lowercased), t.stopMask != 0, j + 1 < tokens.count, tokens[j + 1].has(.capitalized),
+                t.length <= 3
+            {
+                // "of", "for", "de" inside a name.
+            } else {
+                break
+            }
+            j += 1
+            if t.has(.possessive) || t.has(.comma) { break }
+        }
+        guard let head else { return nil }
+        var end = head + 1
+        if head == i {
+            // A lone head word needs an "of X" complement: "Ministry of Defense".
+            guard end + 1 < tokens.count, tokens[end].stopMask != 0, tokens[end].has(.lowercased),
+                tokens[end + 1].has(.capitalized), joined(head), joined(end)
+            else { return nil }
+            end += 2
+            while end < tokens.count, tokens[end].has(.capitalized), joined(end - 1), end - head < 5 { end += 1 }
+        }
+        return end
+    }
+
+    /// The surname key of a name's last word, without "al-"/"el-" prefixes.
+    func surnameKey(_ index: Int) -> UInt64 {
+        let t = tokens[index]
+        var start = Int(t.start)
+        let end = Int(t.end)
+        if t.has(.particleName), let hyphen = (start..<end).first(where: { p[$0] == 0x2D }) { start = hyphen + 1 }
+        return WordHash.hash(p.baseAddress! + start, end - start)
+    }
+
+    func recognize(extraPlaces: [String] = []) -> Result {
+        var result = Result()
+        var raw: [RawPerson] = []
+        var placeSeen = Set<String>()
+        var organizationSeen = Set<String>()
+        for place in extraPlaces where placeSeen.insert(place).inserted { result.places.append(place) }
+
+        func addPlace(_ name: String) {
+            if placeSeen.insert(name).inserted { result.places.append(name) }
+        }
+        func addOrganization(_ name: String) {
+            if organizationSeen.insert(name).inserted { result.organizations.append(name) }
+        }
+
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            let t = tokens[i]
+            guard t.has(.capitalized) || t.has(.particleName) else {
+                i += 1
+                continue
+            }
+            // 1. An honorific or title followed by a name.
+            if t.isA(Lexicon.honorific), let (start, gender) = titleEnd(at: i, requireHonorificFirst: true) {
+                let end = nameEnd(from: start)
+                if end > start {
+                    raw.append(person(start..<end, gender: gender, titled: true))
+                    i = end
+                    continue
+                }
+            }
+            // 2. A gazetteer alias.
+            if let (match, words) = alias(at: i) {
+                let entry = Gazetteer.entries[match.entry]
+                switch entry.kind {
+                case .place: addPlace(entry.canonical)
+                case .organization: addOrganization(entry.canonical)
+                case .person:
+                    // A known full name may continue ("John F. Kerry"); take the longer written form.
+                    raw.append(
+                        RawPerson(
+                            tokens: i..<(i + words), written: text(i..<(i + words)), gazetteer: match.entry,
+                            gender: entry.gender, single: match.surnameOnly, titled: false))
+                }
+                i += words
+                continue
+            }
+            // 3. A title led by a modifier: "Foreign Minister Sergei Lavrov", "Defense Secretary Chuck Hagel".
+            if t.isA(Lexicon.titleModifier), let (start, gender) = titleEnd(at: i, requireHonorificFirst: false) {
+                let end = nameEnd(from: start)
+                if end > start {
+                    raw.append(person(start..<end, gender: gender, titled: true))
+                    i = end
+                    continue
+                }
+            }
+            // 4. A first name or a middle initial starting a full name.
+            if isNameWord(t) && !t.has(.initial) && !t.has(.allCaps), i + 1 < n, joined(i) {
+                let next = tokens[i + 1]
+                let byFirstName = t.isA(Lexicon.firstName) && isNameWord(next)
+                let byInitial = next.has(.initial) && i + 2 < n && joined(i + 1) && isNameWord(tokens[i + 2])
+                let end = byFirstName || byInitial || isNameWord(next) ? nameEnd(from: i) : i
+                // Two or three capitalized words right before or after a verb of saying: "said Jane Morris".
+                let bySpeech = end >= i + 2 && end <= i + 3
+                    && ((i > 0 && tokens[i - 1].sentence == t.sentence && tokens[i - 1].isA(Lexicon.speechVerb))
+                        || (end < n && tokens[end].sentence == t.sentence && !tokens[end - 1].has(.comma)
+                            && tokens[end].isA(Lexicon.speechVerb)))
+                // "Bahnchef Richard Lehmann": a title-like word before a known first name is not part of the name.
+                let firstNameLater = !byFirstName && (i + 1..<max(i + 1, end)).contains { tokens[$0].isA(Lexicon.firstName) }
+                if (byFirstName || byInitial || bySpeech) && !firstNameLater {
+                    if end >= i + 2 {
+                        raw.append(person(i..<end, gender: nil, titled: false))
+                        i = end
+                        continue
+                    }
+                }
+            }
+            // 5. An organization with a head word.
+            if t.stopMask == 0, let end = organizationEnd(at: i) {
+                addOrganization(text(i..<end))
+                i = end
+                continue
+            }
+            // 6. A lone capitalized word: a surname candidate for the second pass.
+            if isNameWord(t) && !t.has(.sentenceStart) || (isNameWord(t) && t.has(.sentenceStart) && i + 1 < n && tokens[i + 1].has(.lowercased)) {
+                raw.append(
+                    RawPerson(tokens: i..<(i + 1), written: text(i..<(i + 1)), gazetteer: nil, gender: nil, single: true, titled: false))
+            }
+            i += 1
+        }
+
+        // Second pass: full names give surnames to the lone mentions.
+        var bySurname: [UInt64: String?] = [:]
+        var canonical: [String] = raw.map { mention in
+            if !mention.single, let entry = mention.gazetteer { return Gazetteer.entries[entry].canonical }
+            return mention.written
+        }
+        for (index, mention) in raw.enumerated() where !mention.single {
+            let key = surnameKey(mention.tokens.upperBound - 1)
+            if let existing = bySurname[key], existing != canonical[index] {
+                bySurname[key] = .some(nil)  // two different people share the surname: ambiguous
+            } else {
+                bySurname[key] = canonical[index]
+            }
+        }
+        var genders: [String: Character] = [:]
+        var people: [String] = []
+        var seen = Set<String>()
+        for (index, mention) in raw.enumerated() {
+            var name: String?
+            if mention.single {
+                let key = surnameKey(mention.tokens.upperBound - 1)
+                if let found = bySurname[key], let found {
+                    name = found
+                } else if let entry = mention.gazetteer {
+                    name = Gazetteer.entries[entry].canonical
+                } else if let match = Gazetteer.aliasIndex[tokens[mention.tokens.lowerBound].hash], match.surnameOnly,
+                    Gazetteer.entries[match.entry].kind == .person
+                {
+                    name = Gazetteer.entries[match.entry].canonical
+                } else if mention.titled {
+                    name = mention.written
+                }
+            } else {
+                name = canonical[index]
+            }
+            guard let name else { continue }
+            canonical[index] = name
+            if let gender = mention.gender { genders[name] = gender }
+            if seen.insert(name).inserted { people.append(name) }
+            result.personMentions.append(PersonMention(tokens: mention.tokens, name: name, gender: nil))
+        }
+        for index in result.personMentions.indices {
+            let name = result.personMentions[index].name
+            result.personMentions[index].gender = genders[name] ?? Gazetteer.genderOf(name)
+        }
+        result.people = people
+        return result
+    }
+
+    private func person(_ range: Range<Int>, gender: Character?, titled: Bool) -> RawPerson {
+        let written = text(range)
+        let single = range.count == 1
+        var gazetteer: Int?
+        if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(p, tokens, range.lowerBound, range.count)],
+            Gazetteer.entries[match.entry].kind == .person, match.words == range.count
+        {
+            gazetteer = match.entry
+        }
+        return RawPerson(tokens: range, written: written, gazetteer: gazetteer, gender: gender, single: single, titled: titled)
+    }
+}
+
+extension Gazetteer {
+    /// The gender recorded for a canonical person name, if any.
+    static func genderOf(_ canonical: String) -> Character? {
+        genderByName[canonical]
+    }
+
+    static let genderByName: [String: Character] = {
+        var result: [String: Character] = [:]
+        for entry in entries where entry.kind == .person {
+            if let gender = entry.gender { result[entry.canonical] = gender }
+        }
+        return result
+    }()
+}

@@ -1,0 +1,60 @@
+/// Lookup tables built once from the gazetteer's lists.
+extension Gazetteer {
+    /// Every person, place and organization, in list order.
+    static let entries: [Entry] = {
+        var result: [Entry] = []
+        for (kind, list) in [(Kind.person, people), (.place, places), (.organization, organizations)] {
+            for line in list {
+                let (aliases, gender) = parse(line)
+                result.append(Entry(kind: kind, canonical: aliases[0].text, gender: gender))
+            }
+        }
+        return result
+    }()
+
+    /// Phrase hash of every alias → its entry. Earlier entries win.
+    static let aliasIndex: WordTable<Match> = {
+        var pairs: [(UInt64, Match)] = []
+        var entryIndex = 0
+        for list in [people, places, organizations] {
+            for line in list {
+                for alias in parse(line).aliases {
+                    let bytes = Array(alias.text.utf8)
+                    let (hash, words) = bytes.withUnsafeBufferPointer { p in
+                        let tokens = WordTokenizer.tokenize(p)
+                        return (phraseHash(p, tokens, 0, tokens.count), tokens.count)
+                    }
+                    let acronym = alias.text.count <= 4 && alias.text.allSatisfy { $0.isUppercase || $0 == "." }
+                    pairs.append((hash, Match(entry: entryIndex, surnameOnly: alias.surnameOnly, words: words, capsOnly: acronym)))
+                }
+                entryIndex += 1
+            }
+        }
+        return WordTable(hashedEntries: pairs, keepFirst: true)
+    }()
+
+    /// Longest alias in the gazetteer, in words.
+    static let maximumAliasWords = 5
+
+    /// Splits "Canonical|alias|*surname (m)" into aliases and gender.
+    static func parse(_ line: String) -> (aliases: [(text: String, surnameOnly: Bool)], gender: Character?) {
+        var body = Substring(line)
+        var gender: Character?
+        if body.hasSuffix(" (m)") || body.hasSuffix(" (f)") {
+            gender = body[body.index(body.endIndex, offsetBy: -2)]
+            body = body.dropLast(4)
+        }
+        let aliases = body.split(separator: "|").map { part -> (text: String, surnameOnly: Bool) in
+            part.hasPrefix("*") ? (String(part.dropFirst()), true) : (String(part), false)
+        }
+        return (aliases, gender)
+    }
+
+    /// The hash of `count` tokens from `first`, as aliases are hashed.
+    @inline(__always)
+    static func phraseHash(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ first: Int, _ count: Int) -> UInt64 {
+        var hash = tokens[first].hash
+        for index in (first + 1)..<(first + count) { hash = WordHash.combine(hash, tokens[index].hash) }
+        return hash
+    }
+}

@@ -1,0 +1,294 @@
+internal import Foundation
+
+/// Picks the article out of an HTML page.
+///
+/// Chrome elements are already marked by ``HTMLDocument``. The main content is
+/// the largest `<article>`/`<main>`/`articleBody` container with real text, or
+/// else the element with the best readability score (paragraph text and commas
+/// credited to parents and grandparents, discounted by link density). Its
+/// blocks become paragraphs unless they are link lists or chrome lines
+/// (``BoilerplateClassifier``); title, deck, byline and date come from meta
+/// tags first and visible elements second.
+enum HTMLContentExtractor {
+    /// A container needs this much paragraph text to be trusted over scoring.
+    static let minimumContainerText = 250
+    /// Text blocks shorter than this in a `<div>` do not count as paragraphs when scoring.
+    static let minimumLooseParagraph = 25
+    /// Removed lines kept for explanation.
+    static let maximumRemovedLines = 100
+    static let maximumRemovedLineBytes = 300
+
+    static func extract(_ p: UnsafeBufferPointer<UInt8>) -> ArticleDraft {
+        let document = HTMLDocument(p)
+        var draft = ArticleDraft(capacity: document.text.count)
+
+        // Normalize every block into one line.
+        var normalizer = TextNormalizer(capacity: document.text.count)
+        normalizer.newlinesAreSpaces = true
+        var lineOfBlock = [Int](repeating: -1, count: document.blocks.count)
+        document.text.withUnsafeBufferPointer { t in
+            for (index, block) in document.blocks.enumerated() {
+                let before = normalizer.lines.count
+                normalizer.append(UnsafeBufferPointer(rebasing: t[block.text]))
+                normalizer.endLine()
+                if normalizer.lines.count > before { lineOfBlock[index] = before }
+            }
+        }
+        normalizer.finish()
+        let lines = normalizer.lines
+        let bytes = normalizer.bytes
+
+        bytes.withUnsafeBufferPointer { t in
+            let tokens = WordTokenizer.tokenize(t)
+            var tokenRanges = [Range<Int>](repeating: 0..<0, count: lines.count)
+            var cursor = 0
+            for index in lines.indices {
+                let first = cursor
+                while cursor < tokens.count, tokens[cursor].line == Int32(index) { cursor += 1 }
+                tokenRanges[index] = first..<cursor
+            }
+            func text(_ line: Int) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: t[lines[line].range]), as: UTF8.self)
+            }
+
+            let container = mainContainer(document, lineOfBlock: lineOfBlock, lines: lines, t: t)
+            let metadata = document.metadata
+
+            // The h1, the deck and the byline.
+            var h1Block: Int?
+            for (index, block) in document.blocks.enumerated() where block.tag == .h1 && lineOfBlock[index] >= 0 {
+                if h1Block == nil || (!block.removed && document.blocks[h1Block!].removed)
+                    || (block.insideContainer && !document.blocks[h1Block!].insideContainer)
+                {
+                    h1Block = index
+                }
+            }
+            var title = cleanTitle(metadata.ogTitle ?? metadata.documentTitle, siteName: metadata.siteName)
+            let h1Text = h1Block.map { text(lineOfBlock[$0]) }
+            if title == nil || title!.isEmpty { title = h1Text }
+            if let h1Text, let current = title, current != h1Text, current.contains(h1Text) { title = h1Text }
+            draft.title = title ?? ""
+
+            var deckBlock: Int?
+            for (index, block) in document.blocks.enumerated() where block.deck && !block.removed && lineOfBlock[index] >= 0 {
+                deckBlock = index
+                break
+            }
+            if deckBlock == nil, let h1Block {
+                var next = h1Block + 1
+                while next < document.blocks.count, lineOfBlock[next] < 0 || document.blocks[next].byline { next += 1 }
+                if next < document.blocks.count, document.blocks[next].tag == .h2 || document.blocks[next].tag == .p && document.blocks[next].deck {
+                    deckBlock = next
+                }
+            }
+            var bylineBlocks = Set<Int>()
+            for (index, block) in document.blocks.enumerated() where block.byline && lineOfBlock[index] >= 0 {
+                bylineBlocks.insert(index)
+                if draft.byline == nil { draft.byline = BylineParser.parse(text(lineOfBlock[index]), requirePrefix: false) }
+            }
+            if let author = metadata.author, let name = BylineParser.parse(author, requirePrefix: false) {
+                draft.byline = name
+            }
+            if let published = metadata.published ?? metadata.timeDatetime {
+                draft.publishedAt = DateParser.parse(published)
+            }
+            if let language = metadata.language {
+                let code = String(language.prefix(2)).lowercased()
+                if code.count == 2, code.allSatisfy({ $0.isLetter }) { draft.languageHint = code }
+            }
+
+            // The body.
+            var removedCount = 0
+            func remove(_ line: Int) {
+                guard removedCount < maximumRemovedLines else { return }
+                removedCount += 1
+                let value = text(line)
+                draft.removedLines.append(value.utf8.count > maximumRemovedLineBytes ? String(value.prefix(maximumRemovedLineBytes / 2)) + "…" : value)
+            }
+            var firstBody = true
+            var lastBodyBlock = -1
+            for (index, block) in document.blocks.enumerated() {
+                let line = lineOfBlock[index]
+                guard line >= 0 else { continue }
+                if block.removed {
+                    remove(line)
+                    continue
+                }
+                if let container, !(container.lowerBound <= Int(block.element) && Int(block.element) < container.upperBound) {
+                    if block.tag != .title && index != h1Block && index != deckBlock && !bylineBlocks.contains(index) { remove(line) }
+                    continue
+                }
+                if index == h1Block || index == deckBlock || bylineBlocks.contains(index) { continue }
+                let range = lines[line].range
+                let features = BoilerplateClassifier.features(t, line: range, tokens: tokens, range: tokenRanges[line])
+                if block.linkBytes * 2 > block.text.count && features.words <= BoilerplateRules.labelLineWords * 2 {
+                    remove(line)
+                    continue
+                }
+                if features.isChrome {
+                    remove(line)
+                    if lastBodyBlock >= 0 && features.truncationMarker { draft.endsWithTruncationMarker = true }
+                    continue
+                }
+                if firstBody {
+                    // Bylines and date lines opening the body are metadata.
+                    let value = text(line)
+                    let lineTokens = tokens[tokenRanges[line]]
+                    if lineTokens.count <= BylineParser.maximumWords + 2, let first = lineTokens.first,
+                        first.isA(Lexicon.bylinePrefix), let byline = BylineParser.parse(value)
+                    {
+                        if draft.byline == nil { draft.byline = byline }
+                        continue
+                    }
+                    if lineTokens.count <= PlainTextExtractor.maximumDateLineWords, DateParser.mayContainDate(t, lineTokens),
+                        let (date, coverage) = DateParser.parse(UnsafeBufferPointer(rebasing: t[range])),
+                        coverage >= PlainTextExtractor.minimumDateCoverage
+                    {
+                        if draft.publishedAt == nil { draft.publishedAt = date }
+                        continue
+                    }
+                    if value == draft.title { continue }
+                }
+                firstBody = false
+                draft.appendParagraph(UnsafeBufferPointer(rebasing: t[range]), tokens: tokens[tokenRanges[line]], origin: range.lowerBound)
+                lastBodyBlock = index
+            }
+
+            if let deckBlock {
+                draft.subtitle = text(lineOfBlock[deckBlock])
+            } else if let description = metadata.description, !draft.paragraphRanges.isEmpty {
+                let normalized = normalize(description)
+                let first = draft.paragraph(0)
+                if normalized.utf8.count <= 300, !first.hasPrefix(String(normalized.prefix(40))),
+                    !normalized.hasPrefix(String(first.prefix(40))), normalized != draft.title
+                {
+                    draft.subtitle = normalized
+                }
+            }
+            if draft.title.isEmpty, !draft.paragraphRanges.isEmpty {
+                draft.title = ArticleParser.fallbackTitle(draft.body, draft.paragraphRanges[0])
+            }
+        }
+        return draft
+    }
+
+    /// The element range (index and subtree end) of the main content, or nil to take every kept block.
+    static func mainContainer(
+        _ document: HTMLDocument, lineOfBlock: [Int], lines: [TextNormalizer.Line], t: UnsafeBufferPointer<UInt8>
+    ) -> Range<Int>? {
+        let count = document.elements.count
+        var paragraphText = [Int](repeating: 0, count: count)
+        var allText = [Int](repeating: 0, count: count)
+        var linkText = [Int](repeating: 0, count: count)
+        var score = [Double](repeating: 0, count: count)
+        for (index, block) in document.blocks.enumerated() where !block.removed && lineOfBlock[index] >= 0 {
+            let range = lines[lineOfBlock[index]].range
+            let length = range.count
+            let element = Int(block.element)
+            allText[element] += block.text.count
+            linkText[element] += block.linkBytes
+            let paragraphLike: Bool
+            switch block.tag {
+            case .p, .pre, .blockquote, .td: paragraphLike = true
+            case .li, .h1, .h2, .h3, .h4, .h5, .h6, .dt, .dd, .caption, .title: paragraphLike = false
+            default: paragraphLike = length >= minimumLooseParagraph
+            }
+            guard paragraphLike, length >= minimumLooseParagraph else { continue }
+            paragraphText[element] += length
+            var commas = 0
+            for k in range where t[k] == 0x2C { commas += 1 }
+            let contentScore = 1 + Double(commas) + min(Double(length) / 100, 3)
+            let node = block.tag == .div || block.tag == .other ? element : Int(document.elements[element].parent)
+            guard node >= 0 else { continue }
+            score[node] += contentScore
+            let grandparent = Int(document.elements[node].parent)
+            if grandparent >= 0 { score[grandparent] += contentScore / 2 }
+        }
+        // Subtree totals and extents, bottom-up (parents always precede children).
+        var subtreeEnd = (0..<count).map { $0 + 1 }
+        for index in stride(from: count - 1, through: 1, by: -1) {
+            let parent = Int(document.elements[index].parent)
+            guard parent >= 0 else { continue }
+            paragraphText[parent] += paragraphText[index]
+            allText[parent] += allText[index]
+            linkText[parent] += linkText[index]
+            subtreeEnd[parent] = max(subtreeEnd[parent], subtreeEnd[index])
+        }
+        // An article container with real text wins: the deepest one holding most of the text.
+        var bestContainer: Int?
+        for index in 0..<count {
+            let element = document.elements[index]
+            guard element.flags.contains(.container), !element.flags.contains(.removed),
+                paragraphText[index] >= minimumContainerText
+            else { continue }
+            if let best = bestContainer {
+                if paragraphText[index] * 10 >= paragraphText[best] * 9 { bestContainer = index }
+            } else {
+                bestContainer = index
+            }
+        }
+        if let bestContainer { return bestContainer..<subtreeEnd[bestContainer] }
+        // Readability: the best-scoring element, discounted by link density.
+        var best: Int?
+        var bestScore = 0.0
+        for index in 1..<max(count, 1) where score[index] > 0 && !document.elements[index].flags.contains(.removed) {
+            let density = allText[index] == 0 ? 0 : Double(linkText[index]) / Double(allText[index])
+            var value = score[index] * (1 - density)
+            if document.elements[index].flags.contains(.positive) { value *= 1.25 }
+            if value > bestScore {
+                bestScore = value
+                best = index
+            }
+        }
+        guard let best else { return nil }
+        // Climb while the parent holds clearly more paragraph text without being a link farm.
+        var chosen = best
+        while true {
+            let parent = Int(document.elements[chosen].parent)
+            guard parent > 0, !document.elements[parent].flags.contains(.removed) else { break }
+            let density = allText[parent] == 0 ? 0 : Double(linkText[parent]) / Double(allText[parent])
+            guard paragraphText[parent] * 10 >= paragraphText[chosen] * 13, density < 0.3 else { break }
+            chosen = parent
+        }
+        return chosen..<subtreeEnd[chosen]
+    }
+
+    /// Separators between a headline and the site name in `<title>`.
+    static let titleSeparators = [" | ", " - ", " — ", " – ", " :: ", " · ", " • "]
+
+    /// Strips " - Site Name" (or "Site Name | ") from a page title.
+    static func cleanTitle(_ raw: String?, siteName: String?) -> String? {
+        guard let raw else { return nil }
+        var title = normalize(raw)
+        let site = siteName.map { normalize($0).lowercased() }
+        for separator in titleSeparators {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<range.lowerBound])
+            let tail = String(title[range.upperBound...])
+            let tailWords = tail.split(separator: " ").count
+            let headWords = head.split(separator: " ").count
+            if tail.lowercased() == site || (site == nil && tailWords <= 4 && headWords >= 3) {
+                title = head
+                break
+            }
+            if let site, head.lowercased() == site {
+                title = tail
+                break
+            }
+        }
+        return title
+    }
+
+    /// Normalizes a metadata string the way body text is normalized.
+    static func normalize(_ value: String) -> String {
+        let bytes = Array(value.utf8)
+        return bytes.withUnsafeBufferPointer { p in
+            var normalizer = TextNormalizer(capacity: p.count)
+            normalizer.newlinesAreSpaces = true
+            normalizer.append(p)
+            normalizer.finish()
+            guard let line = normalizer.lines.first else { return "" }
+            return String(decoding: normalizer.bytes[line.range], as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,385 @@
+/// Turns raw input bytes into valid UTF-8 and decides whether they are HTML.
+///
+/// This is the only place that looks at raw bytes: it rejects empty, binary and
+/// undecodable input with a typed error, honours a declared charset (from the
+/// Content-Type hint or `<meta charset>`), and rescues legacy Western pages by
+/// decoding invalid bytes as windows-1252.
+struct InputDecoder {
+    /// What the rest of the parser works on.
+    struct Decoded {
+        /// Valid UTF-8, without a byte-order mark.
+        var bytes: [UInt8]
+        /// Whether the input is an HTML document.
+        var isHTML: Bool
+    }
+
+    /// The charsets that can be decoded.
+    enum Charset: Equatable {
+        case utf8
+        case windows1252
+        case latin9
+        case utf16LittleEndian
+        case utf16BigEndian
+        case unsupported(String)
+
+        /// Maps a charset label (case-insensitive, as in HTTP and HTML) to a charset.
+        init(label: String) {
+            switch label.lowercased() {
+            case "utf-8", "utf8", "unicode-1-1-utf-8":
+                self = .utf8
+            // WHATWG Encoding: latin-1 and ASCII labels mean windows-1252.
+            case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
+                "latin-1", "l1", "us-ascii", "ascii", "ansi_x3.4-1968", "cp819", "ibm819":
+                self = .windows1252
+            case "iso-8859-15", "iso8859-15", "iso_8859-15", "latin-9", "latin9", "l9":
+                self = .latin9
+            case "utf-16le", "utf-16": self = .utf16LittleEndian
+            case "utf-16be": self = .utf16BigEndian
+            default: self = .unsupported(label)
+            }
+        }
+    }
+
+    /// A parsed MIME type hint such as "text/html; charset=windows-1252".
+    struct ContentType {
+        var mediaType: String
+        var charset: String?
+
+        init?(_ hint: String?) {
+            guard let hint else { return nil }
+            let parts = hint.split(separator: ";", omittingEmptySubsequences: false)
+            mediaType = parts.first.map { $0.trimmingSpaces().lowercased() } ?? ""
+            charset = nil
+            for part in parts.dropFirst() {
+                let pair = part.split(separator: "=", maxSplits: 1)
+                guard pair.count == 2, pair[0].trimmingSpaces().lowercased() == "charset" else { continue }
+                var value = pair[1].trimmingSpaces()
+                value.removeAll { $0 == "\"" || $0 == "'" }
+                charset = value
+            }
+            if mediaType.isEmpty && charset == nil { return nil }
+        }
+
+        /// True for HTML types, false for plain text, nil when the type says nothing useful.
+        var isHTML: Bool? {
+            if mediaType.contains("html") { return true }
+            if mediaType.hasPrefix("text/") { return false }
+            return nil
+        }
+    }
+
+    /// Windows-1252 scalars for bytes 0x80...0x9F; zero marks the five undefined bytes.
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    /// Guessing windows-1252 is given up when more than this share of bytes is non-ASCII:
+    /// Western text is mostly ASCII, while CJK legacy encodings are mostly high bytes.
+    static let maximumLegacyHighByteShare = 0.30
+
+    /// Input with more than this share of control bytes is treated as binary.
+    static let maximumControlByteShare = 0.05
+
+    /// Decodes `input`; `contentType` is the caller's MIME hint.
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, contentType hint: String?) throws(ArticleParseError) -> Decoded {
+        var bytes = input
+        let contentType = ContentType(hint)
+        var declared = contentType?.charset.map(Charset.init(label:))
+
+        // Byte-order marks decide the encoding outright.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+            declared = .utf8
+        } else if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+            return try decodeUTF16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: true, contentType: contentType)
+        } else if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+            return try decodeUTF16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: false, contentType: contentType)
+        }
+
+        try checkTextLike(bytes, originalCount: input.count, base: input.count - bytes.count)
+
+        let isHTML = contentType?.isHTML ?? looksLikeHTML(bytes)
+        if isHTML, declared == nil, let label = sniffMetaCharset(bytes) {
+            declared = Charset(label: label)
+        }
+
+        let invalidOffset = UTF8Scan.firstInvalidOffset(bytes)
+        switch declared {
+        case .windows1252?, .latin9?:
+            // A legacy declaration on bytes that are valid UTF-8 with non-ASCII
+            // sequences is a mislabelled UTF-8 page: real 1252 text almost never
+            // forms valid multi-byte sequences.
+            if invalidOffset == nil, hasNonASCII(bytes) {
+                return Decoded(bytes: Array(bytes), isHTML: isHTML)
+            }
+            return Decoded(bytes: decodeSingleByte(bytes, latin9: declared == .latin9), isHTML: isHTML)
+        case .utf16LittleEndian?, .utf16BigEndian?:
+            if invalidOffset == nil { return Decoded(bytes: Array(bytes), isHTML: isHTML) }
+            throw ArticleParseError(
+                .invalidEncoding,
+                "input declares charset UTF-16 but has no byte-order mark and is not valid UTF-8 "
+                    + "(first bad byte 0x\(hex(bytes[invalidOffset!])) at offset \(invalidOffset!) of "
+                    + "\(ArticleParseError.grouped(input.count)) bytes); re-encode it as UTF-8 or add a BOM",
+                byteOffset: invalidOffset)
+        case .unsupported(let label)?:
+            guard let invalidOffset else { return Decoded(bytes: Array(bytes), isHTML: isHTML) }
+            throw ArticleParseError(
+                .invalidEncoding,
+                "input declares charset \"\(label)\", which is not supported, and is not valid UTF-8 "
+                    + "(first bad byte 0x\(hex(bytes[invalidOffset])) at offset \(invalidOffset)); "
+                    + "supported charsets are UTF-8, UTF-16 with a BOM, windows-1252/ISO-8859-1 and ISO-8859-15; "
+                    + "re-encode the input as UTF-8",
+                byteOffset: invalidOffset)
+        case .utf8?, nil:
+            guard let invalidOffset else { return Decoded(bytes: Array(bytes), isHTML: isHTML) }
+            return Decoded(
+                bytes: try rescueInvalidUTF8(bytes, firstInvalid: invalidOffset, declaredUTF8: declared == .utf8),
+                isHTML: isHTML)
+        }
+    }
+
+    /// Throws `.empty` for whitespace-only input and `.binary` for NUL bytes or many control bytes.
+    static func checkTextLike(
+        _ bytes: UnsafeBufferPointer<UInt8>, originalCount: Int, base: Int = 0
+    ) throws(ArticleParseError) {
+        var firstNonSpace = -1
+        var controls = 0
+        var firstControl = -1
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            // Eight bytes at a time while there is no control byte (SWAR "has less than 0x20", "has 0x7F").
+            if i + 8 <= count, firstNonSpace >= 0 {
+                let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let low = (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080
+                let del = x ^ 0x7F7F_7F7F_7F7F_7F7F
+                let isDel = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
+                if low == 0 && isDel == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b = bytes[i]
+            i += 1
+            if b > 0x20 {
+                if b == 0x7F {
+                    controls += 1
+                    if firstControl < 0 { firstControl = i - 1 }
+                }
+                if firstNonSpace < 0 { firstNonSpace = i - 1 }
+                continue
+            }
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C || b == 0x0B { continue }
+            if b == 0 {
+                throw ArticleParseError(
+                    .binary,
+                    "input looks binary: NUL byte at offset \(base + i - 1) of \(ArticleParseError.grouped(originalCount)) bytes; "
+                        + "pass plain text or HTML (UTF-16 needs a byte-order mark)",
+                    byteOffset: base + i - 1)
+            }
+            if b != 0x1B { controls += 1 }
+            if firstControl < 0 { firstControl = i - 1 }
+            if firstNonSpace < 0 { firstNonSpace = i - 1 }
+        }
+        if firstNonSpace < 0 {
+            throw ArticleParseError(
+                .empty,
+                originalCount == 0
+                    ? "input is empty (0 bytes); pass the article's text or HTML"
+                    : "input holds only whitespace (\(ArticleParseError.grouped(originalCount)) bytes); pass the article's text or HTML")
+        }
+        if Double(controls) > Double(bytes.count) * maximumControlByteShare {
+            throw ArticleParseError(
+                .binary,
+                "input looks binary: \(ArticleParseError.grouped(controls)) of \(ArticleParseError.grouped(bytes.count)) bytes "
+                    + "are control characters (more than \(Int(maximumControlByteShare * 100))%), the first at offset \(base + firstControl); "
+                    + "pass plain text or HTML",
+                byteOffset: base + firstControl)
+        }
+    }
+
+    /// Whether the input starts like markup: "<" followed by a letter, "!" or "?".
+    static func looksLikeHTML(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count, bytes[i] <= 0x20 { i += 1 }
+        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "<") else { return false }
+        let next = bytes[i + 1]
+        return next == UInt8(ascii: "!") || next == UInt8(ascii: "?") || ((next | 0x20) &- 0x61) < 26
+    }
+
+    /// The charset of the first `<meta charset>` or `<meta http-equiv content="...; charset=">` in the first 4 KB.
+    static func sniffMetaCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let limit = min(bytes.count, 4096)
+        var i = 0
+        while i + 5 < limit {
+            if bytes[i] == UInt8(ascii: "<"), UTF8Scan.hasPrefix(bytes, at: i + 1, "meta") {
+                var j = i + 5
+                while j < limit, bytes[j] != UInt8(ascii: ">") {
+                    if UTF8Scan.hasPrefix(bytes, at: j, "charset") {
+                        var k = j + 7
+                        while k < limit, bytes[k] == 0x20 { k += 1 }
+                        guard k < limit, bytes[k] == UInt8(ascii: "=") else { j += 1; continue }
+                        k += 1
+                        while k < limit, bytes[k] == 0x20 || bytes[k] == 0x22 || bytes[k] == 0x27 { k += 1 }
+                        let start = k
+                        while k < limit, UTF8Scan.isAlnum(bytes[k]) || bytes[k] == 0x2D || bytes[k] == 0x5F
+                            || bytes[k] == 0x3A || bytes[k] == 0x2E
+                        {
+                            k += 1
+                        }
+                        if k > start {
+                            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self)
+                        }
+                    }
+                    j += 1
+                }
+                i = j
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 >= 0x80 }
+    }
+
+    /// Decodes windows-1252 (or ISO-8859-15) into UTF-8; undefined bytes are dropped.
+    static func decodeSingleByte(_ bytes: UnsafeBufferPointer<UInt8>, latin9: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for b in bytes {
+            if b < 0x80 {
+                out.append(b)
+            } else {
+                appendScalar(singleByteScalar(b, latin9: latin9), to: &out)
+            }
+        }
+        return out
+    }
+
+    /// The scalar for a high byte in windows-1252 or ISO-8859-15 (0 when undefined).
+    @inline(__always)
+    static func singleByteScalar(_ b: UInt8, latin9: Bool) -> UInt32 {
+        if b < 0xA0 { return latin9 ? UInt32(b) : windows1252High[Int(b - 0x80)] }
+        if latin9 {
+            switch b {
+            case 0xA4: return 0x20AC
+            case 0xA6: return 0x0160
+            case 0xA8: return 0x0161
+            case 0xB4: return 0x017D
+            case 0xB8: return 0x017E
+            case 0xBC: return 0x0152
+            case 0xBD: return 0x0153
+            case 0xBE: return 0x0178
+            default: break
+            }
+        }
+        return UInt32(b)
+    }
+
+    /// Keeps valid UTF-8 sequences and reads each invalid byte as windows-1252, unless
+    /// the bytes are clearly some other encoding (too many high bytes, undefined bytes).
+    static func rescueInvalidUTF8(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstInvalid: Int, declaredUTF8: Bool
+    ) throws(ArticleParseError) -> [UInt8] {
+        var high = 0
+        for b in bytes where b >= 0x80 { high += 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var undefined = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                out.append(b)
+                i += 1
+                continue
+            }
+            let rest = UnsafeBufferPointer(rebasing: bytes[i..<min(bytes.count, i + 4)])
+            let length = UTF8Scan.scalar(rest, 0).length
+            if length > 1, UTF8Scan.firstInvalidOffset(UnsafeBufferPointer(rebasing: rest[0..<length])) == nil {
+                out.append(contentsOf: rest[0..<length])
+                i += length
+                continue
+            }
+            let scalar = singleByteScalar(b, latin9: false)
+            if scalar == 0 { undefined += 1 } else { appendScalar(scalar, to: &out) }
+            i += 1
+        }
+        let share = Double(high) / Double(max(bytes.count, 1))
+        if share > maximumLegacyHighByteShare || undefined * 100 > max(high, 1) {
+            let percent = Int((share * 100).rounded())
+            throw ArticleParseError(
+                .invalidEncoding,
+                "input is not valid UTF-8 (first bad byte 0x\(hex(bytes[firstInvalid])) at offset \(firstInvalid) of "
+                    + "\(ArticleParseError.grouped(bytes.count)) bytes)\(declaredUTF8 ? " although it declares UTF-8" : "") "
+                    + "and does not look like windows-1252 either (\(percent)% non-ASCII bytes, \(undefined) undefined); "
+                    + "re-encode it as UTF-8 or pass its charset in the content type",
+                byteOffset: firstInvalid)
+        }
+        return out
+    }
+
+    /// Decodes UTF-16 (after its byte-order mark) into UTF-8.
+    static func decodeUTF16(
+        _ bytes: UnsafeBufferPointer<UInt8>, littleEndian: Bool, contentType: ContentType?
+    ) throws(ArticleParseError) -> Decoded {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 0
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            i += 2
+        }
+        if units.contains(0) {
+            let index = units.firstIndex(of: 0)! * 2 + 2
+            throw ArticleParseError(
+                .binary, "UTF-16 input holds a NUL character at byte offset \(index); pass plain text or HTML",
+                byteOffset: index)
+        }
+        let utf8 = Array(String(decoding: units, as: UTF16.self).utf8)
+        let decoded = try utf8.withUnsafeBufferPointer { (p) throws(ArticleParseError) -> Decoded in
+            try checkTextLike(p, originalCount: bytes.count + 2)
+            return Decoded(bytes: utf8, isHTML: contentType?.isHTML ?? looksLikeHTML(p))
+        }
+        return decoded
+    }
+
+    /// Appends the UTF-8 encoding of `scalar`.
+    @inline(__always)
+    static func appendScalar(_ scalar: UInt32, to out: inout [UInt8]) {
+        if scalar < 0x80 {
+            out.append(UInt8(scalar))
+        } else if scalar < 0x800 {
+            out.append(UInt8(0xC0 | (scalar >> 6)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        } else if scalar < 0x10000 {
+            out.append(UInt8(0xE0 | (scalar >> 12)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (scalar >> 18)))
+            out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+
+    static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing ASCII spaces and tabs.
+    func trimmingSpaces() -> String {
+        var slice = self[...]
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,237 @@
+/// Finds the title, metadata lines, chrome and body paragraphs of a plain-text article.
+///
+/// Works on normalized lines: hard-wrapped paragraphs are first joined into
+/// logical lines, every line is scored by ``BoilerplateClassifier`` (chrome
+/// spreads to short neighbours in the same block), "By …" and date lines near
+/// the top become metadata, the first headline-like line becomes the title (what
+/// precedes it is site chrome), and a short unpunctuated line right after it
+/// becomes the subtitle.
+enum PlainTextExtractor {
+    /// How many leading lines may hold the title, byline and date.
+    static let headerWindow = 15
+    /// A title has at most this many words and bytes.
+    static let maximumTitleWords = 30
+    static let maximumTitleBytes = 250
+    /// A subtitle has at most this many words.
+    static let maximumSubtitleWords = 35
+    /// Date lines are short.
+    static let maximumDateLineWords = 14
+    /// Minimum share of a date line's words that belong to the date.
+    static let minimumDateCoverage = 0.6
+    /// Lines of a hard-wrapped block are between these lengths (bytes).
+    static let wrappedLineLengths = 40...100
+
+    /// One logical line: bytes, block and the range of its tokens.
+    struct LogicalLine {
+        var range: Range<Int>
+        var block: Int
+        var tokens: Range<Int>
+    }
+
+    static func extract(_ normalized: TextNormalizer) -> ArticleDraft {
+        let (text, blocks) = joinWrappedBlocks(normalized)
+        return text.withUnsafeBufferPointer { p in
+            extract(p, blocks: blocks)
+        }
+    }
+
+    /// Joins hard-wrapped blocks into single lines; returns the text (lines end in "\n") and each line's block.
+    static func joinWrappedBlocks(_ normalized: TextNormalizer) -> (text: [UInt8], blocks: [(Range<Int>, Int)]) {
+        let lines = normalized.lines
+        let bytes = normalized.bytes
+        var wrappedBlocks = Set<Int>()
+        var index = 0
+        while index < lines.count {
+            var end = index + 1
+            while end < lines.count, lines[end].block == lines[index].block { end += 1 }
+            if end - index >= 2 {
+                var wrapped = true
+                var unterminated = false
+                bytes.withUnsafeBufferPointer { p in
+                    for k in index..<end {
+                        let length = lines[k].range.count
+                        if length > wrappedLineLengths.upperBound || (k < end - 1 && length < wrappedLineLengths.lowerBound) {
+                            wrapped = false
+                        }
+                        if k < end - 1 && !BoilerplateClassifier.endsWithTerminal(p, lines[k].range) { unterminated = true }
+                    }
+                }
+                if wrapped && unterminated { wrappedBlocks.insert(lines[index].block) }
+            }
+            index = end
+        }
+        if wrappedBlocks.isEmpty {
+            return (bytes, lines.map { ($0.range, $0.block) })
+        }
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var result: [(Range<Int>, Int)] = []
+        var previousBlock = -1
+        for line in lines {
+            if wrappedBlocks.contains(line.block) && line.block == previousBlock {
+                text.removeLast()  // the "\n"
+                text.append(0x20)
+                text.append(contentsOf: bytes[line.range])
+                let start = result[result.count - 1].0.lowerBound
+                result[result.count - 1].0 = start..<text.count
+            } else {
+                let start = text.count
+                text.append(contentsOf: bytes[line.range])
+                result.append((start..<text.count, line.block))
+            }
+            text.append(0x0A)
+            previousBlock = line.block
+        }
+        return (text, result)
+    }
+
+    private static func extract(_ p: UnsafeBufferPointer<UInt8>, blocks: [(Range<Int>, Int)]) -> ArticleDraft {
+        var draft = ArticleDraft(capacity: p.count)
+        let tokens = WordTokenizer.tokenize(p)
+        var lines: [LogicalLine] = []
+        lines.reserveCapacity(blocks.count)
+        var cursor = 0
+        for (index, (range, block)) in blocks.enumerated() {
+            let first = cursor
+            while cursor < tokens.count, tokens[cursor].line == Int32(index) { cursor += 1 }
+            lines.append(LogicalLine(range: range, block: block, tokens: first..<cursor))
+        }
+        guard !lines.isEmpty else { return draft }
+
+        // Score every line.
+        var features = lines.map { BoilerplateClassifier.features(p, line: $0.range, tokens: tokens, range: $0.tokens) }
+        markDuplicates(p, lines, &features)
+        var chrome = features.map(\.isChrome)
+        spreadChrome(lines, features, &chrome)
+
+        // Byline and date lines near the top.
+        var metadata = [Bool](repeating: false, count: lines.count)
+        var seen = 0
+        for index in lines.indices where seen < headerWindow {
+            if chrome[index] { continue }
+            seen += 1
+            let line = lines[index]
+            if draft.byline == nil, line.tokens.count <= BylineParser.maximumWords + 2, !line.tokens.isEmpty,
+                tokens[line.tokens.lowerBound].isA(Lexicon.bylinePrefix),
+                let byline = BylineParser.parse(string(p, line.range))
+            {
+                draft.byline = byline
+                metadata[index] = true
+                if draft.publishedAt == nil, let (date, coverage) = DateParser.parse(UnsafeBufferPointer(rebasing: p[line.range])),
+                    coverage >= 0.3
+                {
+                    draft.publishedAt = date
+                }
+                continue
+            }
+            if draft.publishedAt == nil, line.tokens.count <= maximumDateLineWords,
+                DateParser.mayContainDate(p, tokens[line.tokens]),
+                let (date, coverage) = DateParser.parse(UnsafeBufferPointer(rebasing: p[line.range])),
+                coverage >= minimumDateCoverage
+            {
+                draft.publishedAt = date
+                metadata[index] = true
+            }
+        }
+
+        // The title: the first headline-like line; whatever precedes it is chrome.
+        var titleIndex: Int?
+        var considered = 0
+        for index in lines.indices where !chrome[index] && !metadata[index] {
+            considered += 1
+            if considered > headerWindow { break }
+            let line = lines[index]
+            let f = features[index]
+            if f.words >= BoilerplateRules.proseWordCount && f.stopwordShare >= BoilerplateRules.proseStopwordShare { break }
+            if f.words >= 2, f.words <= maximumTitleWords, line.range.count <= maximumTitleBytes, line.range.count >= 10,
+                !(f.endsTerminal && p[line.range.upperBound - 1] == 0x2E),
+                DatelineParser.parse(UnsafeBufferPointer(rebasing: p[line.range])) == nil
+            {
+                titleIndex = index
+                break
+            }
+            if f.endsTerminal { break }  // the body has started
+        }
+        var bodyStart = 0
+        if let titleIndex {
+            draft.title = string(p, lines[titleIndex].range)
+            for index in 0..<titleIndex where !metadata[index] { chrome[index] = true }
+            bodyStart = titleIndex + 1
+            // The subtitle: the next short, unpunctuated line, if the body follows it.
+            var next = bodyStart
+            while next < lines.count, metadata[next] || chrome[next] { next += 1 }
+            if next < lines.count {
+                let f = features[next]
+                let line = lines[next]
+                var hasBodyAfter = false
+                for later in (next + 1)..<max(next + 1, lines.count) where !chrome[later] && !metadata[later] {
+                    hasBodyAfter = true
+                    break
+                }
+                if hasBodyAfter, f.words >= 2, f.words <= maximumSubtitleWords, line.range.count <= 300, !f.endsTerminal,
+                    !f.endsColon, !f.hasQuotation,
+                    DatelineParser.parse(UnsafeBufferPointer(rebasing: p[line.range])) == nil
+                {
+                    draft.subtitle = string(p, line.range)
+                    metadata[next] = true
+                }
+            }
+        }
+
+        // The body.
+        var lastBody = -1
+        for index in lines.indices {
+            if chrome[index] {
+                draft.removedLines.append(string(p, lines[index].range))
+                continue
+            }
+            guard index >= bodyStart, !metadata[index] else { continue }
+            draft.appendParagraph(
+                UnsafeBufferPointer(rebasing: p[lines[index].range]), tokens: tokens[lines[index].tokens],
+                origin: lines[index].range.lowerBound)
+            lastBody = index
+        }
+        if lastBody >= 0 {
+            for index in (lastBody + 1)..<max(lastBody + 1, lines.count) where features[index].truncationMarker {
+                draft.endsWithTruncationMarker = true
+            }
+        }
+        if draft.title.isEmpty, !draft.paragraphRanges.isEmpty {
+            draft.title = ArticleParser.fallbackTitle(draft.body, draft.paragraphRanges[0])
+        }
+        return draft
+    }
+
+    /// Flags short lines that occur more than once in the text.
+    static func markDuplicates(_ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: inout [BoilerplateClassifier.Features]) {
+        var counts: [UInt64: Int] = [:]
+        var hashes = [UInt64](repeating: 0, count: lines.count)
+        for (index, line) in lines.enumerated() where line.tokens.count <= BoilerplateRules.labelLineWords && !line.range.isEmpty {
+            let hash = WordHash.hash(p.baseAddress! + line.range.lowerBound, line.range.count)
+            hashes[index] = hash
+            counts[hash, default: 0] += 1
+        }
+        for index in lines.indices where hashes[index] != 0 && counts[hashes[index], default: 0] > 1 {
+            features[index].duplicate = true
+        }
+    }
+
+    /// Chrome spreads to short, weakly suspicious lines in the same block.
+    static func spreadChrome(_ lines: [LogicalLine], _ features: [BoilerplateClassifier.Features], _ chrome: inout [Bool]) {
+        func eligible(_ index: Int) -> Bool {
+            !chrome[index] && features[index].score >= 1 && features[index].words <= BoilerplateRules.labelLineWords
+        }
+        if lines.count < 2 { return }
+        for index in 1..<lines.count where chrome[index - 1] && lines[index].block == lines[index - 1].block && eligible(index) {
+            chrome[index] = true
+        }
+        for index in stride(from: lines.count - 2, through: 0, by: -1)
+        where chrome[index + 1] && lines[index].block == lines[index + 1].block && eligible(index) {
+            chrome[index] = true
+        }
+    }
+
+    static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+    }
+}

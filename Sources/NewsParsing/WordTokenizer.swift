@@ -1,0 +1,327 @@
+/// One word of normalized text: where it is, its case shape and its hash.
+struct Token {
+    var start: Int32
+    var end: Int32
+    /// ``WordHash`` of the lowercased word.
+    var hash: UInt64
+    var flags: Flags
+    /// What ``Lexicon`` knows about the word: stopword languages and role bits.
+    var lexicon: UInt32
+    /// Sentence number, counted over the whole text.
+    var sentence: Int32
+    /// Line (paragraph) number within the tokenized text.
+    var line: Int32
+
+    /// Bit flags (a plain struct rather than an `OptionSet`, whose generic operations are slow in debug builds).
+    struct Flags: Equatable {
+        var rawValue: UInt16
+        /// Starts with an uppercase letter.
+        static let capitalized = Flags(rawValue: 1 << 0)
+        /// Has at least two letters, all uppercase.
+        static let allCaps = Flags(rawValue: 1 << 1)
+        static let hasDigit = Flags(rawValue: 1 << 2)
+        static let hasLetter = Flags(rawValue: 1 << 3)
+        /// Immediately followed by ".".
+        static let period = Flags(rawValue: 1 << 4)
+        /// Immediately followed by ",".
+        static let comma = Flags(rawValue: 1 << 5)
+        /// A single uppercase letter followed by "." ("J." in "Edward J. Snowden").
+        static let initial = Flags(rawValue: 1 << 6)
+        /// Followed by a possessive "’s", which is not part of the token.
+        static let possessive = Flags(rawValue: 1 << 7)
+        /// First token of its sentence.
+        static let sentenceStart = Flags(rawValue: 1 << 8)
+        /// Starts with a lowercase letter.
+        static let lowercased = Flags(rawValue: 1 << 9)
+        /// A lowercase name particle joined to a capitalized part ("al-Assad").
+        static let particleName = Flags(rawValue: 1 << 10)
+        static let none = Flags(rawValue: 0)
+
+        @inline(__always) func contains(_ flag: Flags) -> Bool { rawValue & flag.rawValue == flag.rawValue }
+        @inline(__always) mutating func insert(_ flag: Flags) { rawValue |= flag.rawValue }
+        @inline(__always) mutating func remove(_ flag: Flags) { rawValue &= ~flag.rawValue }
+    }
+
+    var length: Int { Int(end - start) }
+    /// Bit per language (see ``StopwordProfiles``) for which this word is a stopword.
+    var stopMask: UInt32 { lexicon & Lexicon.stopwords }
+    /// Whether the word has any of the ``Lexicon`` bits.
+    @inline(__always) func isA(_ bits: UInt32) -> Bool { lexicon & bits != 0 }
+    func has(_ flag: Flags) -> Bool { flags.contains(flag) }
+}
+
+/// Splits normalized UTF-8 text into words and sentences in one pass over the bytes.
+///
+/// Words are runs of letters and digits, joined across inner hyphens and
+/// English contractions; possessive "’s" is dropped. Sentences end at . ! ? …
+/// unless the period follows an abbreviation or an initial.
+enum WordTokenizer {
+    /// Abbreviations whose period does not end a sentence.
+    static let abbreviationWords: [String] = [
+            "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "lt", "col", "sgt", "capt", "adm", "maj", "jr",
+            "sr", "sra", "prof", "rev", "mt", "ft", "inc", "corp", "ltd", "co", "no", "nr", "vs", "etc", "jan", "feb",
+            "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "pres", "hon", "ave", "blvd",
+            "approx", "ca", "bzw", "mme", "mlle", "dott", "ing", "sig", "fr", "hr",
+        ]
+
+    /// Byte classes for the ASCII fast path.
+    enum ByteClass: UInt8 {
+        case separator, lower, upper, digit, nonASCII, terminal, newline, hyphen, apostrophe
+    }
+
+    /// For ASCII letters and digits: bit 0 set, bit 1 for capitals, bit 2 for digits; zero otherwise.
+    static let asciiWordBits: [UInt8] = (0..<256).map { value -> UInt8 in
+        switch UInt8(value) {
+        case 0x61...0x7A: return 1
+        case 0x41...0x5A: return 3
+        case 0x30...0x39: return 5
+        default: return 0
+        }
+    }
+
+    static let byteClasses: [ByteClass] = (0..<256).map { value -> ByteClass in
+        switch UInt8(value) {
+        case 0x61...0x7A: return .lower
+        case 0x41...0x5A: return .upper
+        case 0x30...0x39: return .digit
+        case 0x80...0xFF: return .nonASCII
+        case 0x2E, 0x21, 0x3F: return .terminal
+        case 0x0A: return .newline
+        case 0x2D: return .hyphen
+        case 0x27: return .apostrophe
+        default: return .separator
+        }
+    }
+
+    /// Tokenizes `p`; lines are separated by "\n" and always end sentences.
+    static func tokenize(_ p: UnsafeBufferPointer<UInt8>) -> [Token] {
+        byteClasses.withUnsafeBufferPointer { classes in
+            asciiWordBits.withUnsafeBufferPointer { wordBits in
+                tokenize(p, classes: classes, wordBits: wordBits, lexicon: Lexicon.table)
+            }
+        }
+    }
+
+    private static func tokenize(
+        _ p: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ByteClass>, wordBits: UnsafeBufferPointer<UInt8>,
+        lexicon: WordTable<UInt32>
+    ) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(p.count / 5 + 4)
+        let n = p.count
+        var i = 0
+        var sentence: Int32 = 0
+        var line: Int32 = 0
+        var boundaryPending = true
+        var sawTerminal = false
+        while i < n {
+            let b = p[i]
+            let kind = classes[Int(b)]
+            if kind == .separator || kind == .hyphen || kind == .apostrophe {
+                i += 1
+                continue
+            }
+            if kind == .terminal {
+                sawTerminal = true
+                i += 1
+                continue
+            }
+            if kind == .newline {
+                line += 1
+                boundaryPending = true
+                sawTerminal = false
+                i += 1
+                continue
+            }
+            var firstScalar = UInt32(b)
+            if kind == .nonASCII {
+                let (v, length) = UTF8Scan.scalar(p, i)
+                if !UTF8Scan.isWordScalar(v) {
+                    if v == 0x2026 { sawTerminal = true }
+                    i += length
+                    continue
+                }
+                firstScalar = v
+            }
+            // A word starts here.
+            let start = i
+            var flags = Token.Flags.none
+            if kind == .upper || kind == .nonASCII && UTF8Scan.isUppercase(firstScalar) {
+                flags.insert(.capitalized)
+            } else if kind == .lower || kind == .nonASCII && UTF8Scan.isLowercase(firstScalar) {
+                flags.insert(.lowercased)
+            }
+            var upper = 0
+            var lower = 0
+            var digits = 0
+            var end = i
+            var j = i
+            var partStart = i
+            var next = -1
+            // ASCII letters and digits, the common case: one well-predicted branch per byte.
+            var upperCount = 0
+            var digitCount = 0
+            while j < n {
+                let bits = wordBits[Int(p[j])]
+                if bits == 0 { break }
+                upperCount &+= Int(bits &>> 1 & 1)
+                digitCount &+= Int(bits &>> 2)
+                j += 1
+            }
+            upper = upperCount
+            digits = digitCount
+            lower = j - i - upperCount - digitCount
+            end = j
+            scan: while j < n {
+                let c = p[j]
+                switch classes[Int(c)] {
+                case .lower:
+                    lower += 1
+                    j += 1
+                    end = j
+                    continue scan
+                case .upper:
+                    upper += 1
+                    j += 1
+                    end = j
+                    continue scan
+                case .digit:
+                    digits += 1
+                    j += 1
+                    end = j
+                    continue scan
+                case .nonASCII:
+                    let (v, length) = UTF8Scan.scalar(p, j)
+                    if UTF8Scan.isWordScalar(v) {
+                        if UTF8Scan.isUppercase(v) { upper += 1 } else { lower += 1 }
+                        j += length
+                        end = j
+                        continue scan
+                    }
+                    guard v == 0x2019 else { break scan }
+                    fallthrough
+                case .apostrophe:
+                    let length = c == 0x27 ? 1 : 3
+                    let after = j + length
+                    guard after < n, isWordStart(p, after) else { break scan }
+                    var k = after
+                    while k < n, classes[Int(p[k])] == .lower || classes[Int(p[k])] == .upper { k += 1 }
+                    let tail = k - after
+                    let tailEndsWord = k >= n || classes[Int(p[k])] != .nonASCII && !UTF8Scan.isAlnum(p[k])
+                    if tailEndsWord && tail == 1 && (p[after] | 0x20) == 0x73 {
+                        flags.insert(.possessive)  // "Assad’s": the "’s" is dropped
+                        next = k
+                        break scan
+                    }
+                    if tailEndsWord && isContraction(p, after, tail) {
+                        // "don’t", "we’ll": one word.
+                        lower += tail
+                        j = k
+                        end = k
+                        continue scan
+                    }
+                    if j - partStart <= 4, upper == 0 {
+                        // Elision: "l’", "d’", "dell’" are words of their own, apostrophe included.
+                        end = after
+                        j = after
+                        break scan
+                    }
+                    // A name such as "O’Brien": keep going.
+                    j = after
+                    partStart = j
+                    continue scan
+                case .hyphen:
+                    guard j + 1 < n, isWordStart(p, j + 1) else { break scan }
+                    j += 1
+                    partStart = j
+                    continue scan
+                default:
+                    break scan
+                }
+            }
+            if next < 0 { next = end }
+            if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
+            if digits > 0 { flags.insert(.hasDigit) }
+            if upper + lower > 0 { flags.insert(.hasLetter) }
+            if flags.contains(.lowercased), upper > 0, hyphenBeforeCapital(p, start, end) { flags.insert(.particleName) }
+            if next < n {
+                let following = p[next]
+                if following == 0x2E {
+                    flags.insert(.period)
+                    if upper == 1 && lower == 0 && digits == 0 && end - start == 1 { flags.insert(.initial) }
+                } else if following == 0x2C {
+                    flags.insert(.comma)
+                }
+            }
+            var hash = WordHash.hash(p.baseAddress! + start, end - start, readable: n - start)
+            // Dotted acronyms: "U.S.", "U.N.".
+            if flags.contains(.initial), next + 2 < n, isUpperASCII(p[next + 1]), p[next + 2] == 0x2E {
+                var k = next
+                while k + 2 < n, p[k] == 0x2E, isUpperASCII(p[k + 1]), p[k + 2] == 0x2E { k += 2 }
+                end = k + 1
+                next = end
+                flags.remove(.initial)
+                flags.remove(.period)
+                flags.insert(.allCaps)
+                hash = WordHash.hash(p.baseAddress! + start, end - start)
+            }
+            if boundaryPending {
+                if !tokens.isEmpty { sentence += 1 }
+                flags.insert(.sentenceStart)
+                boundaryPending = false
+            } else if sawTerminal, !tokens.isEmpty, startsSentence(flags, p, start) {
+                let previous = tokens[tokens.count - 1]
+                if !(previous.flags.contains(.initial) || (previous.flags.contains(.period) && previous.isA(Lexicon.abbreviation))) {
+                    sentence += 1
+                    flags.insert(.sentenceStart)
+                }
+            }
+            sawTerminal = false
+            let bits = digits > 0 ? 0 : (lexicon[hash] ?? 0)
+            tokens.append(
+                Token(
+                    start: Int32(start), end: Int32(end), hash: hash, flags: flags, lexicon: bits,
+                    sentence: sentence, line: line))
+            i = next
+        }
+        return tokens
+    }
+
+    @inline(__always)
+    static func isUpperASCII(_ b: UInt8) -> Bool { (b &- 0x41) < 26 }
+
+    @inline(__always)
+    static func isWordStart(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = p[i]
+        if b < 0x80 { return UTF8Scan.isAlnum(b) }
+        return UTF8Scan.isWordScalar(UTF8Scan.scalar(p, i).value)
+    }
+
+    /// "t", "ll", "re", "ve", "d", "m" after an apostrophe: English contractions.
+    static func isContraction(_ p: UnsafeBufferPointer<UInt8>, _ at: Int, _ length: Int) -> Bool {
+        let a = p[at] | 0x20
+        if length == 1 { return a == 0x74 || a == 0x64 || a == 0x6D }
+        if length == 2 {
+            let b = p[at + 1] | 0x20
+            return (a == 0x6C && b == 0x6C) || (a == 0x72 && b == 0x65) || (a == 0x76 && b == 0x65)
+        }
+        return false
+    }
+
+    /// Whether a hyphen inside the word is followed by a capital ("al-Assad").
+    static func hyphenBeforeCapital(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var k = start
+        while k < end {
+            if p[k] == 0x2D { return k + 1 < end && isUpperASCII(p[k + 1]) }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether a word can open a sentence: capitalized, a digit, or right after an opening quote.
+    static func startsSentence(_ flags: Token.Flags, _ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        if flags.contains(.capitalized) || flags.contains(.hasDigit) && !flags.contains(.hasLetter) { return true }
+        // “ is E2 80 9C.
+        return start >= 3 && p[start - 1] == 0x9C && p[start - 2] == 0x80 && p[start - 3] == 0xE2
+    }
+}
