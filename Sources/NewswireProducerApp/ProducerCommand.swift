@@ -50,11 +50,7 @@ struct ProducerCommand: AsyncParsableCommand {
     @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz and /readyz over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
     var metrics: String = EnvironmentDefault.string("NEWSWIRE_METRICS", "127.0.0.1:9101")
 
-    @Option(help: "Log format: text, json (one object per line) or logfmt. (env: NEWSWIRE_LOG_FORMAT)")
-    var logFormat: String = EnvironmentDefault.string("NEWSWIRE_LOG_FORMAT", "text")
-
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. (env: NEWSWIRE_LOG_LEVEL)")
-    var logLevel: String = EnvironmentDefault.string("NEWSWIRE_LOG_LEVEL", "info")
+    @OptionGroup var logging: LoggingOptions
 
     @Flag(help: "Print the effective configuration and exit.")
     var printConfig = false
@@ -75,8 +71,7 @@ struct ProducerCommand: AsyncParsableCommand {
 
     func validate() throws {
         var problems = settings.validate()
-        if LogFormat(rawValue: logFormat) == nil { problems.append("--log-format: '\(logFormat)' is not one of text, json, logfmt") }
-        if Logger.Level(rawValue: logLevel) == nil { problems.append("--log-level: '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical") }
+        problems += logging.problems
         if shutdownGraceSeconds < 0 { problems.append("--shutdown-grace-seconds: must not be negative") }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
@@ -93,12 +88,11 @@ struct ProducerCommand: AsyncParsableCommand {
                 NEWSWIRE_MAX_OUTBOX=\(maxOutbox)
                 NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
                 NEWSWIRE_METRICS=\(metrics)
-                NEWSWIRE_LOG_FORMAT=\(logFormat)
-                NEWSWIRE_LOG_LEVEL=\(logLevel)
+                \(logging.configurationLines)
                 """)
             return
         }
-        let registry = Observability.bootstrap(format: LogFormat(rawValue: logFormat) ?? .text, level: Logger.Level(rawValue: logLevel) ?? .info)
+        let registry = logging.bootstrap()
         let logger = Logger(label: "newswire-producer")
         let built = try await ProducerApplication.build(settings, logger: logger, metrics: registry)
         try await built.group.run()
