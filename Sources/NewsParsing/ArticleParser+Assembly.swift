@@ -46,7 +46,7 @@ extension ArticleParser {
 
         draft.body.withUnsafeBufferPointer { p in
             let tokens = draft.tokens ?? WordTokenizer.tokenize(p)
-            let places = dateline.map { datelinePlaces(p: $0.parts) } ?? []
+            let places = dateline.map { datelinePlaces($0.parts) } ?? []
             let entities = EntityRecognizer(p, tokens).recognize(extraPlaces: places)
             article.people = entities.people
             article.organizations = entities.organizations
@@ -65,14 +65,14 @@ extension ArticleParser {
     }
 
     /// Canonical names for the parts of a dateline ("BANDAR SERI BEGAWAN" → "Bandar Seri Begawan").
-    static func datelinePlaces(p parts: [String]) -> [String] {
+    static func datelinePlaces(_ parts: [String]) -> [String] {
         var result: [String] = []
         for part in parts {
             let bytes = Array(part.utf8)
             let name: String? = bytes.withUnsafeBufferPointer { q in
                 let tokens = WordTokenizer.tokenize(q)
                 guard !tokens.isEmpty else { return nil }
-                if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(q, tokens, 0, tokens.count)],
+                if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(tokens, 0, tokens.count)],
                     Gazetteer.entries[match.entry].kind == .place
                 {
                     return Gazetteer.entries[match.entry].canonical

@@ -16,7 +16,7 @@ public struct ArticleParser: Sendable {
 
     /// Identifies the parser's output format and heuristics; bumped whenever output can change,
     /// so stored results can be re-parsed.
-    public static let version: String = "newsparsing-1"
+    public static let version: String = "newsparsing-2"
 
     public var configuration: Configuration
 
@@ -38,11 +38,11 @@ public struct ArticleParser: Sendable {
     /// Parses text that is already decoded; a charset in `contentType` is ignored.
     public func parse(_ text: String, contentType: String? = nil) throws(ArticleParseError) -> ParsedArticle {
         try checkSize(text.utf8.count)
-        var mediaType: String?
-        if let hint = InputDecoder.ContentType(contentType) { mediaType = hint.mediaType }
+        // A String is already decoded: keep the media type, declare UTF-8 so no charset is sniffed.
+        let mediaType = InputDecoder.ContentType(contentType)?.mediaType ?? ""
         let bytes = Array(text.utf8)
         let decoded = try bytes.withUnsafeBufferPointer { (p) throws(ArticleParseError) -> InputDecoder.Decoded in
-            try InputDecoder.decode(p, contentType: mediaType.map { $0 + "; charset=utf-8" })
+            try InputDecoder.decode(p, contentType: mediaType + "; charset=utf-8")
         }
         return try parseDecoded(decoded)
     }

@@ -21,7 +21,7 @@ enum BoilerplateRules {
         "email this", "print this", "copy link", "whatsapp", "facebook", "twitter", "linkedin", "pinterest", "reddit",
         // Navigation and reading flow.
         "read more", "continue reading", "click here", "tap here", "see more", "load more", "show more", "view all",
-        "see all", "next article", "previous article", "next story", "view the next", "back to top", "skip to",
+        "see all", "next article", "previous article", "next story", "back to top", "skip to",
         "skip to content", "skip to main content", "related articles", "related stories", "related coverage",
         "recommended", "most read", "most popular", "most viewed", "trending", "you may also like", "more from",
         "more on this", "watch now", "listen now", "play video", "photo gallery",
@@ -29,7 +29,7 @@ enum BoilerplateRules {
         "log in", "login", "sign in", "register", "create an account", "my account", "cookie", "cookies",
         "accept all", "privacy policy", "terms of use", "terms of service", "all rights reserved", "copyright",
         "advertisement", "sponsored", "sponsored content", "partner content", "download the app", "get the app",
-        "thank you for", "already a subscriber",
+        "already a subscriber",
         // German, French, Spanish, Italian, Portuguese, Dutch.
         "anmelden", "abonnieren", "jetzt lesen", "lesen sie auch", "mehr zum thema", "weiterlesen", "teilen",
         "kommentare", "werbung", "datenschutz", "inscrivez-vous", "abonnez-vous", "lire aussi", "lire la suite",

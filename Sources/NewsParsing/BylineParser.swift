@@ -66,13 +66,3 @@ enum BylineParser {
         return result
     }
 }
-
-extension String {
-    /// The string without the given characters at either end.
-    func trimming(_ set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-}

@@ -25,7 +25,6 @@ struct EntityRecognizer {
     /// A mention found by the first pass, before surnames are resolved.
     private struct RawPerson {
         var tokens: Range<Int>
-        var written: String
         /// Gazetteer canonical name, when the full name or surname is known.
         var gazetteer: Int?
         var gender: Character?
@@ -121,8 +120,13 @@ struct EntityRecognizer {
         var best: (Gazetteer.Match, Int)?
         var k = 0
         while k < Gazetteer.maximumAliasWords, i + k < tokens.count {
-            if k > 0 { guard joined(i + k - 1) else { break } }
             let t = tokens[i + k]
+            if k > 0 {
+                // Aliases continue with capitalized words or short joiners ("Bank of England", "al-Qaeda").
+                guard joined(i + k - 1), t.has(.capitalized) || t.has(.particleName) || t.has(.hasDigit) || t.stopMask != 0
+                    || t.isA(Lexicon.nameParticle)
+                else { break }
+            }
             hash = k == 0 ? t.hash : WordHash.combine(hash, t.hash)
             k += 1
             if let match = Gazetteer.aliasIndex[hash], match.words == k {
@@ -215,7 +219,7 @@ struct EntityRecognizer {
                     // A known full name may continue ("John F. Kerry"); take the longer written form.
                     raw.append(
                         RawPerson(
-                            tokens: i..<(i + words), written: text(i..<(i + words)), gazetteer: match.entry,
+                            tokens: i..<(i + words), gazetteer: match.entry,
                             gender: entry.gender, single: match.surnameOnly, titled: false))
                 }
                 i += words
@@ -260,16 +264,18 @@ struct EntityRecognizer {
             // 6. A lone capitalized word: a surname candidate for the second pass.
             if isNameWord(t) && !t.has(.sentenceStart) || (isNameWord(t) && t.has(.sentenceStart) && i + 1 < n && tokens[i + 1].has(.lowercased)) {
                 raw.append(
-                    RawPerson(tokens: i..<(i + 1), written: text(i..<(i + 1)), gazetteer: nil, gender: nil, single: true, titled: false))
+                    RawPerson(tokens: i..<(i + 1), gazetteer: nil, gender: nil, single: true, titled: false))
             }
             i += 1
         }
 
         // Second pass: full names give surnames to the lone mentions.
         var bySurname: [UInt64: String?] = [:]
+        // Full names only; lone surnames get theirs below.
         var canonical: [String] = raw.map { mention in
-            if !mention.single, let entry = mention.gazetteer { return Gazetteer.entries[entry].canonical }
-            return mention.written
+            if mention.single { return "" }
+            if let entry = mention.gazetteer { return Gazetteer.entries[entry].canonical }
+            return text(mention.tokens)
         }
         for (index, mention) in raw.enumerated() where !mention.single {
             let key = surnameKey(mention.tokens.upperBound - 1)
@@ -295,7 +301,7 @@ struct EntityRecognizer {
                 {
                     name = Gazetteer.entries[match.entry].canonical
                 } else if mention.titled {
-                    name = mention.written
+                    name = text(mention.tokens)
                 }
             } else {
                 name = canonical[index]
@@ -315,29 +321,13 @@ struct EntityRecognizer {
     }
 
     private func person(_ range: Range<Int>, gender: Character?, titled: Bool) -> RawPerson {
-        let written = text(range)
         let single = range.count == 1
         var gazetteer: Int?
-        if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(p, tokens, range.lowerBound, range.count)],
+        if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(tokens, range.lowerBound, range.count)],
             Gazetteer.entries[match.entry].kind == .person, match.words == range.count
         {
             gazetteer = match.entry
         }
-        return RawPerson(tokens: range, written: written, gazetteer: gazetteer, gender: gender, single: single, titled: titled)
+        return RawPerson(tokens: range, gazetteer: gazetteer, gender: gender, single: single, titled: titled)
     }
-}
-
-extension Gazetteer {
-    /// The gender recorded for a canonical person name, if any.
-    static func genderOf(_ canonical: String) -> Character? {
-        genderByName[canonical]
-    }
-
-    static let genderByName: [String: Character] = {
-        var result: [String: Character] = [:]
-        for entry in entries where entry.kind == .person {
-            if let gender = entry.gender { result[entry.canonical] = gender }
-        }
-        return result
-    }()
 }

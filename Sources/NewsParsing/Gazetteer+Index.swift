@@ -22,7 +22,7 @@ extension Gazetteer {
                     let bytes = Array(alias.text.utf8)
                     let (hash, words) = bytes.withUnsafeBufferPointer { p in
                         let tokens = WordTokenizer.tokenize(p)
-                        return (phraseHash(p, tokens, 0, tokens.count), tokens.count)
+                        return (phraseHash(tokens, 0, tokens.count), tokens.count)
                     }
                     let acronym = alias.text.count <= 4 && alias.text.allSatisfy { $0.isUppercase || $0 == "." }
                     pairs.append((hash, Match(entry: entryIndex, surnameOnly: alias.surnameOnly, words: words, capsOnly: acronym)))
@@ -52,9 +52,22 @@ extension Gazetteer {
 
     /// The hash of `count` tokens from `first`, as aliases are hashed.
     @inline(__always)
-    static func phraseHash(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ first: Int, _ count: Int) -> UInt64 {
+    static func phraseHash(_ tokens: [Token], _ first: Int, _ count: Int) -> UInt64 {
         var hash = tokens[first].hash
         for index in (first + 1)..<(first + count) { hash = WordHash.combine(hash, tokens[index].hash) }
         return hash
     }
+
+    /// The gender recorded for a canonical person name, if any.
+    static func genderOf(_ canonical: String) -> Character? {
+        genderByName[canonical]
+    }
+
+    static let genderByName: [String: Character] = {
+        var result: [String: Character] = [:]
+        for entry in entries where entry.kind == .person {
+            if let gender = entry.gender { result[entry.canonical] = gender }
+        }
+        return result
+    }()
 }

@@ -87,8 +87,8 @@ struct HTMLDocument {
     }()
 
     /// Lookup tables by tag raw value (faster than `Set` in debug builds).
-    static let droppedTags = table(BoilerplateRules.droppedElements.compactMap { HTMLTag.byName[$0] })
-    static let droppedOutsideContainer = table(BoilerplateRules.droppedOutsideArticle.compactMap { HTMLTag.byName[$0] })
+    static let droppedTags = table(BoilerplateRules.droppedElements.compactMap { HTMLTag.byName[WordHash.hash($0)] })
+    static let droppedOutsideContainer = table(BoilerplateRules.droppedOutsideArticle.compactMap { HTMLTag.byName[WordHash.hash($0)] })
     static let invisibleTags = table([
         .script, .style, .noscript, .template, .svg, .math, .canvas, .iframe, .object, .embed, .head, .select,
         .option, .textarea, .input, .video, .audio, .picture, .map,

@@ -373,13 +373,3 @@ struct InputDecoder {
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }
-
-extension Substring {
-    /// The substring without leading and trailing ASCII spaces and tabs.
-    func trimmingSpaces() -> String {
-        var slice = self[...]
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return String(slice)
-    }
-}

@@ -208,6 +208,11 @@ struct QuoteExtractor {
         for (paragraph, range) in paragraphRanges.enumerated() {
             var i = range.lowerBound
             while i + 1 < range.upperBound {
+                // Quote marks start with 0xC2 or 0xE2; ASCII and other bytes are skipped cheaply.
+                if p[i] != 0xE2 && p[i] != 0xC2 {
+                    i += 1
+                    continue
+                }
                 let open = openingMark(at: i)
                 guard open > 0 else {
                     i += 1
@@ -217,8 +222,10 @@ struct QuoteExtractor {
                 var close = textStart
                 var closeLength = 0
                 while close < range.upperBound {
-                    closeLength = closingMark(at: close)
-                    if closeLength > 0 { break }
+                    if p[close] == 0xE2 || p[close] == 0xC2 {
+                        closeLength = closingMark(at: close)
+                        if closeLength > 0 { break }
+                    }
                     close += 1
                 }
                 let textEnd = close

@@ -68,12 +68,6 @@ enum UTF8Scan {
         v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 || v == 0x3002 || v == 0xFF01 || v == 0xFF1F
     }
 
-    /// Whether a scalar closes a quotation: ” ’ » › " '.
-    @inline(__always)
-    static func isClosingQuote(_ v: UInt32) -> Bool {
-        v == 0x201D || v == 0x2019 || v == 0xBB || v == 0x203A || v == 0x22 || v == 0x27 || v == 0x201C
-    }
-
     /// Whether an ASCII byte is a letter or digit.
     @inline(__always)
     static func isAlnum(_ b: UInt8) -> Bool {

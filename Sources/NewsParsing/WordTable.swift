@@ -2,203 +2,62 @@
 ///
 /// The hot paths look up every word of an article (stopwords, gazetteer heads),
 /// so they hash bytes in place and probe this table instead of building a
-/// `String` per word and going through `Dictionary`.
+/// `String` per word and going through `Dictionary`. Keys and values sit side
+/// by side, so a probe touches one cache line.
 struct WordTable<Value: Sendable>: Sendable {
-    private var keys: [UInt64]
-    private var values: [Value?]
+    private struct Slot: Sendable {
+        var key: UInt64
+        var value: Value?
+    }
+
+    private var slots: [Slot]
     private let mask: Int
 
     /// Builds the table from `(phrase, value)` pairs; phrases are hashed with ``WordHash``.
     /// When a phrase repeats, `combine` merges the values.
     init(_ entries: [(String, Value)], combine: (Value, Value) -> Value = { _, new in new }) {
-        var capacity = 16
-        while capacity < entries.count * 3 { capacity *= 2 }
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: nil, count: capacity)
-        mask = capacity - 1
+        self.init(capacityFor: entries.count)
         for (phrase, value) in entries {
-            let key = WordHash.hash(phrase)
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-            if keys[slot] == key, let old = values[slot] {
-                values[slot] = combine(old, value)
-            } else {
-                keys[slot] = key
-                values[slot] = value
-            }
+            insert(WordHash.hash(phrase), value, combine: combine)
         }
     }
 
     /// Builds the table from already hashed keys; with `keepFirst`, the first value for a key wins.
     init(hashedEntries: [(UInt64, Value)], keepFirst: Bool) {
-        var capacity = 16
-        while capacity < hashedEntries.count * 3 { capacity *= 2 }
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: nil, count: capacity)
-        mask = capacity - 1
+        self.init(capacityFor: hashedEntries.count)
         for (key, value) in hashedEntries {
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-            if keys[slot] == key && keepFirst { continue }
-            keys[slot] = key
-            values[slot] = value
+            insert(key, value, combine: { old, new in keepFirst ? old : new })
+        }
+    }
+
+    private init(capacityFor count: Int) {
+        var capacity = 16
+        while capacity < count * 2 { capacity *= 2 }
+        slots = Array(repeating: Slot(key: 0, value: nil), count: capacity)
+        mask = capacity - 1
+    }
+
+    private mutating func insert(_ key: UInt64, _ value: Value, combine: (Value, Value) -> Value) {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
+        if slots[slot].key == key, let old = slots[slot].value {
+            slots[slot].value = combine(old, value)
+        } else {
+            slots[slot] = Slot(key: key, value: value)
         }
     }
 
     /// The value stored for a phrase hash, if any.
     @inline(__always)
     subscript(hash: UInt64) -> Value? {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let key = keys[slot]
-            if key == hash { return values[slot] }
-            if key == 0 { return nil }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// The value stored for a phrase, hashed the same way as the table's keys.
-    subscript(phrase: String) -> Value? {
-        self[WordHash.hash(phrase)]
-    }
-}
-
-/// A case-insensitive hash of words and phrases, the key of every ``WordTable``.
-///
-/// A word's bytes are case-folded (ASCII, Latin-1 and Cyrillic capitals to
-/// lowercase; the curly apostrophe to a straight one, so "Assad’s" and
-/// "Assad's" meet) and consumed eight at a time, so a typical word costs one or
-/// two multiplications. ASCII words, the common case, are folded with SWAR
-/// arithmetic straight from the text. A phrase hash combines its words' hashes
-/// in order. Zero is never returned because it marks an empty slot.
-enum WordHash {
-    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-    static let multiplier: UInt64 = 0xBF58_476D_1CE4_E5B9
-
-    @inline(__always)
-    static func mix(_ hash: UInt64, _ chunk: UInt64) -> UInt64 {
-        let h = (hash ^ chunk) &* multiplier
-        return h ^ (h &>> 31)
-    }
-
-    @inline(__always)
-    static func finish(_ hash: UInt64, length: Int) -> UInt64 {
-        var h = (hash ^ UInt64(truncatingIfNeeded: length)) &* 0x94D0_49BB_1331_11EB
-        h ^= h &>> 29
-        return h == 0 ? 1 : h
-    }
-
-    /// Folds ASCII capitals in eight ASCII bytes to lowercase.
-    @inline(__always)
-    static func foldASCII(_ x: UInt64) -> UInt64 {
-        let atLeastA = x &+ 0x3F3F_3F3F_3F3F_3F3F
-        let aboveZ = x &+ 0x2525_2525_2525_2525
-        let upper = atLeastA & ~aboveZ & 0x8080_8080_8080_8080
-        return x | (upper &>> 2)
-    }
-
-    /// The hash of the word in `count` bytes at `pointer`; `readable` bytes from `pointer`
-    /// may be read (at least `count`), which lets the last chunk be loaded in one go.
-    @inline(__always)
-    static func hash(_ pointer: UnsafePointer<UInt8>, _ count: Int, readable: Int = 0) -> UInt64 {
-        var h = seed
-        var i = 0
-        while i + 8 <= count {
-            let chunk = UInt64(littleEndian: UnsafeRawPointer(pointer + i).loadUnaligned(as: UInt64.self))
-            if chunk & 0x8080_8080_8080_8080 != 0 { return hashFolding(pointer, count) }
-            h = mix(h, foldASCII(chunk))
-            i += 8
-        }
-        if i < count && i + 8 <= readable {
-            let keep = UInt64(count - i) &* 8
-            let chunk = UInt64(littleEndian: UnsafeRawPointer(pointer + i).loadUnaligned(as: UInt64.self))
-                & ((1 &<< keep) &- 1)
-            if chunk & 0x8080_8080_8080_8080 != 0 { return hashFolding(pointer, count) }
-            return finish(mix(h, foldASCII(chunk)), length: count)
-        }
-        if i < count {
-            var chunk: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count {
-                let b = pointer[i]
-                if b >= 0x80 { return hashFolding(pointer, count) }
-                chunk |= UInt64(b) &<< shift
-                shift += 8
-                i += 1
-            }
-            h = mix(h, foldASCII(chunk))
-        }
-        return finish(h, length: count)
-    }
-
-    /// The general path: folds non-ASCII capitals and the curly apostrophe byte by byte.
-    static func hashFolding(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        var h = seed
-        var chunk: UInt64 = 0
-        var filled: UInt64 = 0
-        var length = 0
-        @inline(__always)
-        func put(_ byte: UInt8) {
-            chunk |= UInt64(byte) &<< (filled &* 8)
-            filled += 1
-            length += 1
-            if filled == 8 {
-                h = mix(h, chunk)
-                chunk = 0
-                filled = 0
+        slots.withUnsafeBufferPointer { table in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let key = table[slot].key
+                if key == hash { return table[slot].value }
+                if key == 0 { return nil }
+                slot = (slot + 1) & mask
             }
         }
-        var i = 0
-        while i < count {
-            let b = pointer[i]
-            if b < 0x80 {
-                put(UTF8Scan.lower(b))
-                i += 1
-            } else if b == 0xC3, i + 1 < count {
-                let c = pointer[i + 1]
-                put(0xC3)
-                put(c >= 0x80 && c <= 0x9E && c != 0x97 ? c &+ 0x20 : c)
-                i += 2
-            } else if b == 0xD0, i + 1 < count {
-                let c = pointer[i + 1]
-                if c >= 0x90 && c <= 0x9F {
-                    put(0xD0); put(c &+ 0x20)
-                } else if c >= 0xA0 && c <= 0xAF {
-                    put(0xD1); put(c &- 0x20)
-                } else if c == 0x81 {
-                    put(0xD1); put(0x91)
-                } else {
-                    put(0xD0); put(c)
-                }
-                i += 2
-            } else if b == 0xE2, i + 2 < count, pointer[i + 1] == 0x80, pointer[i + 2] == 0x99 {
-                put(0x27)
-                i += 3
-            } else {
-                put(b)
-                i += 1
-            }
-        }
-        if filled > 0 { h = mix(h, chunk) }
-        return finish(h, length: length)
-    }
-
-    /// Combines a phrase's hash so far with its next word's hash.
-    @inline(__always)
-    static func combine(_ phrase: UInt64, _ word: UInt64) -> UInt64 {
-        let h = (phrase ^ (word &* 0xD6E8_FEB8_6659_FD93)) &* multiplier
-        let result = h ^ (h &>> 32)
-        return result == 0 ? 1 : result
-    }
-
-    /// The hash of a phrase whose words are separated by single spaces (a single word hashes as itself).
-    static func hash(_ phrase: String) -> UInt64 {
-        var result: UInt64 = 0
-        for (index, word) in phrase.split(separator: " ").enumerated() {
-            let bytes = Array(word.utf8)
-            let h = bytes.withUnsafeBufferPointer { hash($0.baseAddress!, $0.count) }
-            result = index == 0 ? h : combine(result, h)
-        }
-        return result == 0 ? 1 : result
     }
 }

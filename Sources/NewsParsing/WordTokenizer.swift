@@ -1,55 +1,3 @@
-/// One word of normalized text: where it is, its case shape and its hash.
-struct Token {
-    var start: Int32
-    var end: Int32
-    /// ``WordHash`` of the lowercased word.
-    var hash: UInt64
-    var flags: Flags
-    /// What ``Lexicon`` knows about the word: stopword languages and role bits.
-    var lexicon: UInt32
-    /// Sentence number, counted over the whole text.
-    var sentence: Int32
-    /// Line (paragraph) number within the tokenized text.
-    var line: Int32
-
-    /// Bit flags (a plain struct rather than an `OptionSet`, whose generic operations are slow in debug builds).
-    struct Flags: Equatable {
-        var rawValue: UInt16
-        /// Starts with an uppercase letter.
-        static let capitalized = Flags(rawValue: 1 << 0)
-        /// Has at least two letters, all uppercase.
-        static let allCaps = Flags(rawValue: 1 << 1)
-        static let hasDigit = Flags(rawValue: 1 << 2)
-        static let hasLetter = Flags(rawValue: 1 << 3)
-        /// Immediately followed by ".".
-        static let period = Flags(rawValue: 1 << 4)
-        /// Immediately followed by ",".
-        static let comma = Flags(rawValue: 1 << 5)
-        /// A single uppercase letter followed by "." ("J." in "Edward J. Snowden").
-        static let initial = Flags(rawValue: 1 << 6)
-        /// Followed by a possessive "’s", which is not part of the token.
-        static let possessive = Flags(rawValue: 1 << 7)
-        /// First token of its sentence.
-        static let sentenceStart = Flags(rawValue: 1 << 8)
-        /// Starts with a lowercase letter.
-        static let lowercased = Flags(rawValue: 1 << 9)
-        /// A lowercase name particle joined to a capitalized part ("al-Assad").
-        static let particleName = Flags(rawValue: 1 << 10)
-        static let none = Flags(rawValue: 0)
-
-        @inline(__always) func contains(_ flag: Flags) -> Bool { rawValue & flag.rawValue == flag.rawValue }
-        @inline(__always) mutating func insert(_ flag: Flags) { rawValue |= flag.rawValue }
-        @inline(__always) mutating func remove(_ flag: Flags) { rawValue &= ~flag.rawValue }
-    }
-
-    var length: Int { Int(end - start) }
-    /// Bit per language (see ``StopwordProfiles``) for which this word is a stopword.
-    var stopMask: UInt32 { lexicon & Lexicon.stopwords }
-    /// Whether the word has any of the ``Lexicon`` bits.
-    @inline(__always) func isA(_ bits: UInt32) -> Bool { lexicon & bits != 0 }
-    func has(_ flag: Flags) -> Bool { flags.contains(flag) }
-}
-
 /// Splits normalized UTF-8 text into words and sentences in one pass over the bytes.
 ///
 /// Words are runs of letters and digits, joined across inner hyphens and
@@ -97,17 +45,34 @@ enum WordTokenizer {
     static func tokenize(_ p: UnsafeBufferPointer<UInt8>) -> [Token] {
         byteClasses.withUnsafeBufferPointer { classes in
             asciiWordBits.withUnsafeBufferPointer { wordBits in
-                tokenize(p, classes: classes, wordBits: wordBits, lexicon: Lexicon.table)
+                // Prose has far fewer words than a third of its bytes; only odd input needs the safe bound.
+                if let tokens = tokenize(p, classes: classes, wordBits: wordBits, lexicon: Lexicon.table, capacity: p.count / 3 + 64) {
+                    return tokens
+                }
+                return tokenize(p, classes: classes, wordBits: wordBits, lexicon: Lexicon.table, capacity: p.count / 2 + 2)!
             }
         }
     }
 
     private static func tokenize(
         _ p: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ByteClass>, wordBits: UnsafeBufferPointer<UInt8>,
-        lexicon: WordTable<UInt32>
-    ) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(p.count / 5 + 4)
+        lexicon: WordTable<UInt32>, capacity: Int
+    ) -> [Token]? {
+        // Tokens are written straight into the array's storage: `append` would check
+        // uniqueness and capacity for every word. Returns nil when `capacity` is too small.
+        var overflow = false
+        let result = [Token](unsafeUninitializedCapacity: capacity) { tokens, count in
+            count = 0
+            overflow = !fill(p, classes: classes, wordBits: wordBits, lexicon: lexicon, into: tokens, count: &count)
+        }
+        return overflow ? nil : result
+    }
+
+    /// Writes the tokens of `p` into `tokens`; false when they do not fit.
+    private static func fill(
+        _ p: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ByteClass>, wordBits: UnsafeBufferPointer<UInt8>,
+        lexicon: WordTable<UInt32>, into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int
+    ) -> Bool {
         let n = p.count
         var i = 0
         var sentence: Int32 = 0
@@ -174,6 +139,11 @@ enum WordTokenizer {
             end = j
             scan: while j < n {
                 let c = p[j]
+                // Decimal and thousands separators inside numbers: "5.75", "1,200".
+                if c == 0x2E || c == 0x2C, j > start, (p[j - 1] &- 0x30) < 10, j + 1 < n, (p[j + 1] &- 0x30) < 10 {
+                    j += 1
+                    continue scan
+                }
                 switch classes[Int(c)] {
                 case .lower:
                     lower += 1
@@ -266,11 +236,11 @@ enum WordTokenizer {
                 hash = WordHash.hash(p.baseAddress! + start, end - start)
             }
             if boundaryPending {
-                if !tokens.isEmpty { sentence += 1 }
+                if count > 0 { sentence += 1 }
                 flags.insert(.sentenceStart)
                 boundaryPending = false
-            } else if sawTerminal, !tokens.isEmpty, startsSentence(flags, p, start) {
-                let previous = tokens[tokens.count - 1]
+            } else if sawTerminal, count > 0, startsSentence(flags, p, start) {
+                let previous = tokens[count - 1]
                 if !(previous.flags.contains(.initial) || (previous.flags.contains(.period) && previous.isA(Lexicon.abbreviation))) {
                     sentence += 1
                     flags.insert(.sentenceStart)
@@ -278,13 +248,15 @@ enum WordTokenizer {
             }
             sawTerminal = false
             let bits = digits > 0 ? 0 : (lexicon[hash] ?? 0)
-            tokens.append(
-                Token(
+            guard count < tokens.count else { return false }
+            (tokens.baseAddress! + count).initialize(
+                to: Token(
                     start: Int32(start), end: Int32(end), hash: hash, flags: flags, lexicon: bits,
                     sentence: sentence, line: line))
+            count += 1
             i = next
         }
-        return tokens
+        return true
     }
 
     @inline(__always)

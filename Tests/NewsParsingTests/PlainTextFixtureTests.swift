@@ -81,6 +81,7 @@ struct PlainTextFixtureTests {
         ])
         #expect(article.removedLines.isEmpty)
         #expect(!article.truncated)
+        #expect(article.wordCount == 27, "“5.75” is one word, “Chile’s” is “Chile”")
     }
 
     @Test("Hard-wrapped paragraphs are joined")
