@@ -8,15 +8,21 @@ internal import Foundation
 /// only this object's I/O thread touches it, so blocking libzmq calls never run
 /// on Swift's cooperative thread pool (two threads on a 2-core machine).
 ///
-/// - Received messages arrive through ``messages``, an `AsyncSequence`. At most
-///   `inboundCapacity` wait there; past that the thread stops reading, and
-///   libzmq's queues and high-water marks push back on the senders.
+/// - Received messages arrive through ``messages``, an `AsyncSequence`, or
+///   ``batches``, the same messages grouped as the thread read them (all that
+///   were waiting), for readers that amortise work such as a database
+///   transaction over many messages. Use one of the two. At most
+///   `inboundCapacity` messages wait unread; past that the thread stops
+///   reading, and libzmq's queues and high-water marks push back on the senders.
 /// - ``send(_:)`` queues a message from any task and wakes the thread.
 /// - ``close()`` hands queued messages to libzmq (bounded by LINGER), closes the
 ///   socket, ends ``messages``, and returns once the thread has exited.
 public final class AsyncSocket: Sendable {
     /// Received messages, in arrival order. Iterate from one task only.
-    public let messages: SocketMessages
+    public var messages: SocketMessages { SocketMessages(batches: batches) }
+    /// Received messages in the groups the I/O thread read them, never empty.
+    /// Iterate from one task only, and not together with ``messages``.
+    public let batches: SocketBatches
     /// A name for logs and errors, e.g. "consumer.events".
     public let name: String
     private let flow: SocketFlow
@@ -24,10 +30,10 @@ public final class AsyncSocket: Sendable {
     /// Takes `socket` over; the caller must not use it afterwards.
     public init(_ socket: consuming sending Socket, name: String, inboundCapacity: Int = 1024) throws(ZMQError) {
         let flow = try SocketFlow(name: name, capacity: max(1, inboundCapacity))
-        let (stream, continuation) = AsyncStream<Multipart>.makeStream(bufferingPolicy: .unbounded)
+        let (stream, continuation) = AsyncStream<[Multipart]>.makeStream(bufferingPolicy: .unbounded)
         self.name = name
         self.flow = flow
-        self.messages = SocketMessages(stream: stream, flow: flow)
+        self.batches = SocketBatches(stream: stream, flow: flow)
         let box = SocketBox(socket)
         let thread = Thread {
             flow.run(socket: box.take(), continuation: continuation)
@@ -43,7 +49,12 @@ public final class AsyncSocket: Sendable {
     /// Queues `message` for sending; never blocks. Throws once closing, or when
     /// the I/O thread hit a send error that will not go away.
     public func send(_ message: Multipart) throws(ZMQError) {
-        try flow.enqueue(message)
+        try flow.enqueue(CollectionOfOne(message))
+    }
+
+    /// Queues several messages at once, in order; one wake-up for all of them.
+    public func send(_ messages: [Multipart]) throws(ZMQError) {
+        try flow.enqueue(messages)
     }
 
     /// Messages queued by ``send(_:)`` and not yet taken by libzmq.
@@ -56,31 +67,61 @@ public final class AsyncSocket: Sendable {
     }
 }
 
-/// The messages an ``AsyncSocket`` receives.
-public struct SocketMessages: AsyncSequence, Sendable {
-    public typealias Element = Multipart
-    let stream: AsyncStream<Multipart>
+/// The messages an ``AsyncSocket`` receives, in the batches its thread read.
+public struct SocketBatches: AsyncSequence, Sendable {
+    public typealias Element = [Multipart]
+    let stream: AsyncStream<[Multipart]>
     let flow: SocketFlow
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        var base: AsyncStream<Multipart>.AsyncIterator
+        var base: AsyncStream<[Multipart]>.AsyncIterator
         let flow: SocketFlow
 
-        public mutating func next() async -> Multipart? {
-            let message = await base.next()
-            if message != nil { flow.messageTaken() }
-            return message
+        public mutating func next() async -> [Multipart]? {
+            let batch = await base.next()
+            if let batch { flow.messagesTaken(batch.count) }
+            return batch
         }
 
-        public mutating func next(isolation actor: isolated (any Actor)?) async -> Multipart? {
-            let message = await base.next(isolation: actor)
-            if message != nil { flow.messageTaken() }
-            return message
+        public mutating func next(isolation actor: isolated (any Actor)?) async -> [Multipart]? {
+            let batch = await base.next(isolation: actor)
+            if let batch { flow.messagesTaken(batch.count) }
+            return batch
         }
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(base: stream.makeAsyncIterator(), flow: flow)
+    }
+}
+
+/// The messages an ``AsyncSocket`` receives, one at a time.
+public struct SocketMessages: AsyncSequence, Sendable {
+    public typealias Element = Multipart
+    let batches: SocketBatches
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var base: SocketBatches.AsyncIterator
+        var pending: [Multipart] = []
+        var index = 0
+
+        public mutating func next() async -> Multipart? {
+            await next(isolation: nil)
+        }
+
+        public mutating func next(isolation actor: isolated (any Actor)?) async -> Multipart? {
+            if index == pending.count {
+                guard let batch = await base.next(isolation: actor) else { return nil }
+                pending = batch
+                index = 0
+            }
+            defer { index += 1 }
+            return pending[index]
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(base: batches.makeAsyncIterator())
     }
 }
 

@@ -48,22 +48,26 @@ final class SocketFlow: Sendable {
 
     // MARK: Called from any task
 
-    func enqueue(_ message: Multipart) throws(ZMQError) {
+    func enqueue(_ messages: some Collection<Multipart>) throws(ZMQError) {
+        guard !messages.isEmpty else { return }
         let wasEmpty = try state.withLock { (state) throws(ZMQError) -> Bool in
             if let error = state.fatalError { throw error }
             if state.closing { throw ZMQError(code: .notSocket, operation: "send", endpoint: name) }
-            state.outbound.append(message)
-            return state.pendingSends == 1
+            let wasEmpty = state.pendingSends == 0
+            state.outbound.append(contentsOf: messages)
+            return wasEmpty
         }
         if wasEmpty { wake() }
     }
 
     var pendingSends: Int { state.withLock { $0.pendingSends } }
 
-    func messageTaken() {
+    /// The reader took `count` received messages; reading resumes if it had stopped.
+    func messagesTaken(_ count: Int) {
         let wasFull = state.withLock { state -> Bool in
-            state.inboundWaiting -= 1
-            return state.inboundWaiting == capacity - 1
+            let wasFull = state.inboundWaiting >= capacity
+            state.inboundWaiting -= count
+            return wasFull && state.inboundWaiting < capacity
         }
         if wasFull { wake() }
     }
@@ -90,7 +94,7 @@ final class SocketFlow: Sendable {
 
     // MARK: The I/O thread
 
-    func run(socket: Socket, continuation: AsyncStream<Multipart>.Continuation) {
+    func run(socket: Socket, continuation: AsyncStream<[Multipart]>.Continuation) {
         // Why the thread stopped on its own (context terminated, receive failed), if it did.
         var exitError: ZMQError?
         defer {
@@ -138,17 +142,27 @@ final class SocketFlow: Sendable {
                 sendQueued(socket)
             }
             if items[0].revents & Int16(ZMQ_POLLIN) != 0 {
-                while state.withLock({ $0.inboundWaiting < capacity }) {
-                    let message: Multipart?
+                // Everything libzmq has queued (up to the room left) goes up as one
+                // batch, so a busy reader pays one hand-over per round, not per message.
+                let room = state.withLock { capacity - $0.inboundWaiting }
+                var batch: [Multipart] = []
+                var receiveError: ZMQError?
+                while batch.count < room {
                     do {
-                        message = try socket.tryReceive()
+                        guard let message = try socket.tryReceive() else { break }
+                        batch.append(message)
                     } catch {
-                        exitError = error
-                        return
+                        receiveError = error
+                        break
                     }
-                    guard let message else { break }
-                    state.withLock { $0.inboundWaiting += 1 }
-                    continuation.yield(message)
+                }
+                if !batch.isEmpty {
+                    state.withLock { $0.inboundWaiting += batch.count }
+                    continuation.yield(batch)
+                }
+                if let receiveError {
+                    exitError = receiveError
+                    return
                 }
             }
         }

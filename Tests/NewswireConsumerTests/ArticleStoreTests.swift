@@ -106,4 +106,62 @@ struct ArticleStoreTests {
         let readOnly = try ArticleStore.open(path: directory.path("n.db"), readOnly: true)
         #expect(try readOnly.articles().count == 2)
     }
+
+    @Test("a batch is stored in one call: duplicates within it and before it write nothing; sequences run on across batches")
+    func batches() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try ArticleStore.open(path: directory.path("n.db"))
+        _ = try await store.store(event("a0", title: "Zero"), classifications: [classification("x", score: 0.9)], consumerID: "c")
+        let batch = try [
+            ClassifiedArticle(event: event("a1", title: "One"), classifications: [classification("x", score: 0.9), classification("y", score: 0.6)]),
+            ClassifiedArticle(event: event("a0", title: "Zero again"), classifications: [classification("x", score: 0.9)]),
+            ClassifiedArticle(event: event("a2", title: "Two"), classifications: [classification("x", score: 0.8)]),
+            ClassifiedArticle(event: event("a1", title: "One again"), classifications: [classification("y", score: 0.9)]),
+        ]
+        let results = try await store.store(batch, consumerID: "c")
+        #expect(results.count == 4)
+        guard case .stored(let first) = results[0], case .stored(let third) = results[2] else {
+            Issue.record("the new articles were not stored: \(results)")
+            return
+        }
+        #expect(results[1] == .duplicate)
+        #expect(results[3] == .duplicate)
+        #expect(first.map(\.sequence) == [2, 3])
+        #expect(first.map(\.topicSequence) == [2, 1])
+        #expect(third.map(\.sequence) == [4])
+        #expect(third.map(\.topicSequence) == [3])
+        #expect(try store.articles().map(\.id).sorted() == ["a0", "a1", "a2"])
+        #expect(try store.articles().first { $0.id == "a1" }?.title == "One")
+        #expect(try store.headSequence() == 4)
+    }
+
+    @Test("text with quotes, backslashes, control characters and non-ASCII survives the JSON columns")
+    func jsonColumns() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try ArticleStore.open(path: directory.path("n.db"))
+        let awkward = ["He said \"no\" \\ then left.", "tab\there\nnew line\u{1}\u{1F}", "Café “quoted” 🗞️", ""]
+        var article = event("a1", title: "Awkward")
+        article.article.paragraphs = awkward
+        article.article.people = ["Sergey V. Lavrov", "O\"Brien"]
+        article.article.quotes = [{ var quote = QuoteMessage(); quote.text = "“We \\ agreed”"; quote.speaker = "Kerry \"JK\""; return quote }()]
+        article.metadata = ["b": "2\n", "a": "\"1\""]
+        var odd = classification("x", score: 0.75)
+        odd.evidence[0].matched = "Phrase \"with\" quotes\\"
+        odd.evidence[0].weight = 0.125
+        _ = try await store.store(article, classifications: [odd], consumerID: "c")
+
+        let fetched = try store.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT paragraphs, people, quotes, metadata FROM articles WHERE id = 'a1'")
+        }
+        let row = try #require(fetched)
+        func decode<T: Decodable>(_ column: String, as type: T.Type) throws -> T {
+            try JSONDecoder().decode(T.self, from: Data((row[column] as String).utf8))
+        }
+        #expect(try decode("paragraphs", as: [String].self) == awkward)
+        #expect(try decode("people", as: [String].self) == ["Sergey V. Lavrov", "O\"Brien"])
+        #expect(try decode("quotes", as: [[String: String]].self) == [["text": "“We \\ agreed”", "speaker": "Kerry \"JK\""]])
+        #expect(try decode("metadata", as: [String: String].self) == ["a": "\"1\"", "b": "2\n"])
+        let replayed = try store.streamMessages(afterSequence: 0, since: nil, topics: [], limit: 10, consumerID: "c")
+        #expect(replayed.first?.classification.evidence == odd.evidence)
+    }
 }

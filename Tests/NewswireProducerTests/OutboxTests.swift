@@ -61,4 +61,22 @@ struct OutboxTests {
         #expect(pending.map(\.articleID) == ["kept"])
         #expect(pending.first?.attempts == 1)
     }
+
+    @Test("a batch insert is one call: ids seen before or earlier in the batch are duplicates")
+    func batchInsert() async throws {
+        let outbox = try Outbox(writer: DatabaseQueue())
+        _ = try await outbox.insert(articleID: "old", source: "s", url: "", title: "t", event: [0])
+        let results = try await outbox.insert([
+            OutboxEntry(articleID: "n1", source: "s", url: "u1", title: "one", event: [1]),
+            OutboxEntry(articleID: "old", source: "s", url: "", title: "again", event: [2]),
+            OutboxEntry(articleID: "n2", source: "s", url: "u2", title: "two", event: [3]),
+            OutboxEntry(articleID: "n1", source: "s", url: "u1", title: "one again", event: [4]),
+        ])
+        #expect(results == [.accepted, .duplicate, .accepted, .duplicate])
+        let pending = try await outbox.pending(after: 0, limit: 10)
+        #expect(pending.map(\.articleID) == ["old", "n1", "n2"])
+        #expect(pending.map(\.event) == [[0], [1], [3]])
+        try await outbox.recordAttempts(["n1", "n2", "n2"])
+        #expect(try await outbox.pending(after: 0, limit: 10).map(\.attempts) == [0, 1, 2])
+    }
 }

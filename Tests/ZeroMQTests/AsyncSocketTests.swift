@@ -30,6 +30,51 @@ struct AsyncSocketTests {
         await async.close()
     }
 
+    @Test("batches hold every message once, in order, never empty and never more than the inbound capacity")
+    func batchesSequence() async throws {
+        let count = 5_000, capacity = 64
+        let context = try Context()
+        let pull = try Socket(context: context, type: .pull)
+        let endpoint = try bindLoopback(pull)
+        let async = try AsyncSocket(pull, name: "test.batches", inboundCapacity: capacity)
+        let sender = ThreadTask("sender") {
+            let push = try Socket(context: context, type: .push)
+            try push.connect(endpoint)
+            for index in 0..<count { try push.send(Multipart(strings: ["\(index)"])) }
+        }
+        try await sender.value()
+        let batches = try await within(.seconds(30), "receiving \(count) messages in batches") {
+            var batches: [[Multipart]] = []
+            var received = 0
+            for await batch in async.batches {
+                batches.append(batch)
+                received += batch.count
+                if received >= count { break }
+            }
+            return batches
+        }
+        #expect(batches.allSatisfy { !$0.isEmpty && $0.count <= capacity })
+        #expect(batches.flatMap { $0 } == (0..<count).map { Multipart(strings: ["\($0)"]) })
+        #expect(batches.count < count, "a reader that falls behind gets several messages per batch")
+        await async.close()
+    }
+
+    @Test("send() of several messages at once sends them all, in order")
+    func sendSeveral() async throws {
+        let context = try Context()
+        let pull = try Socket(context: context, type: .pull)
+        let endpoint = try bindLoopback(pull)
+        let push = try Socket(context: context, type: .push)
+        try push.connect(endpoint)
+        let async = try AsyncSocket(push, name: "test.push-several")
+        try async.send((0..<300).map { Multipart(strings: ["\($0)"]) })
+        let receiver = ThreadTask("receiver", with: pull) { pull in
+            try (0..<300).map { _ in try receiveWithin(pull, .seconds(10)) }
+        }
+        #expect(try await receiver.value() == (0..<300).map { Multipart(strings: ["\($0)"]) })
+        await async.close()
+    }
+
     @Test("send() from several tasks at once: every message is sent, each task's in order")
     func sendFromSeveralTasks() async throws {
         let tasks = 4, perTask = 500

@@ -3,6 +3,7 @@ public import Logging
 public import ZeroMQ
 internal import NewsModels
 internal import Metrics
+internal import NewswireObservability
 internal import Foundation
 internal import SwiftProtobuf
 
@@ -25,6 +26,8 @@ public struct EventsService: Service {
     private let stored = Counter(label: "newswire_consumer_articles_stored_total")
     private let duplicates = Counter(label: "newswire_consumer_articles_duplicate_total")
     private let latency = Metrics.Timer(label: "newswire_consumer_processing_seconds")
+    private let classified = TopicCounters(label: "newswire_consumer_articles_classified_total")
+    private let progress: ThroughputLog
 
     public init(socket: AsyncSocket, store: ArticleStore, classifier: ArticleClassifier, publisher: TopicPublisher, consumerID: String, maximumEventBytes: Int, logger: Logger) {
         self.socket = socket
@@ -34,6 +37,7 @@ public struct EventsService: Service {
         self.consumerID = consumerID
         self.maximumEventBytes = maximumEventBytes
         self.logger = logger
+        self.progress = ThroughputLog(what: "stored", logger: logger)
     }
 
     public func run() async throws {
@@ -42,8 +46,8 @@ public struct EventsService: Service {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await publisher.watchSubscriptions() }
-                for await message in socket.messages {
-                    await handle(message)
+                for await batch in socket.batches {
+                    await handle(batch)
                 }
                 await publisher.close()
             }
@@ -56,75 +60,140 @@ public struct EventsService: Service {
         logger.info("events stopped")
     }
 
-    func handle(_ message: Multipart) async {
-        received.increment()
+    /// One received event on its way through: where to reply, and the article
+    /// with its topics, or why it was refused.
+    private struct Delivery: Sendable {
+        var route: [[UInt8]]
+        var article: ClassifiedArticle
+    }
+
+    /// Handles the events read together: decodes and classifies each, stores
+    /// them all in one transaction, then acks each and publishes the topic
+    /// messages. No ack leaves before its article is committed.
+    func handle(_ batch: [Multipart]) async {
+        received.increment(by: batch.count)
         let started = ContinuousClock.now
-        defer { latency.record(duration: ContinuousClock.now - started) }
-        let routed: RoutedMessage
-        let event: ArticleEvent
+        var replies: [Multipart] = []
+        let deliveries = classify(batch, refusals: &replies)
+        defer {
+            let perEvent = (ContinuousClock.now - started) / batch.count
+            for _ in batch { latency.record(duration: perEvent) }
+        }
+        guard !deliveries.isEmpty else {
+            send(replies)
+            return
+        }
+        let results: [StoreResult]
         do {
-            routed = try RoutedMessage(routerFrames: message.frames)
+            results = try await store.store(deliveries.map(\.article), consumerID: consumerID)
         } catch {
-            rejected(reason: .malformed, error.message, route: nil, articleID: "")
+            // Not acked: the producer sends them again later.
+            logger.error("could not store articles", metadata: ["articles": "\(deliveries.count)", "error": "\(error)"])
+            for delivery in deliveries {
+                if let nack = rejected(reason: .internal, "could not store: \(error)", route: delivery.route, articleID: delivery.article.event.articleID) {
+                    replies.append(nack)
+                }
+            }
+            send(replies)
             return
         }
-        do {
-            let wire = try WireMessage(frames: routed.frames, maximumBytes: maximumEventBytes)
-            event = try wire.decode(ArticleEvent.self, expecting: .articleEvent)
-        } catch {
-            rejected(reason: error.nackReason, error.message, route: routed.route, articleID: "")
-            return
-        }
-        guard !event.articleID.isEmpty, !event.article.title.isEmpty || !event.article.paragraphs.isEmpty else {
-            rejected(reason: .invalidArticle, "event has no article_id or no article text", route: routed.route, articleID: event.articleID)
-            return
-        }
-        let classifications = classifier.classify(event)
-        var ack = Ack()
-        ack.articleID = event.articleID
-        do {
-            switch try await store.store(event, classifications: classifications, consumerID: consumerID) {
+        var published: [TopicMessage] = []
+        var storedCount = 0
+        for (delivery, result) in zip(deliveries, results) {
+            let event = delivery.article.event
+            var ack = Ack()
+            ack.articleID = event.articleID
+            switch result {
             case .stored(let messages):
                 ack.status = .accepted
-                stored.increment()
-                for classification in classifications {
-                    Counter(label: "newswire_consumer_articles_classified_total", dimensions: [("topic", classification.topicID)]).increment()
+                storedCount += 1
+                for classification in delivery.article.classifications {
+                    classified[classification.topicID].increment()
                 }
-                send(route: routed.route, .ack, ack)
-                publisher.publish(messages)
-                logger.info("article stored", metadata: [
+                published += messages
+                logger.debug("article stored", metadata: [
                     "article_id": "\(event.articleID)", "source": "\(event.source)",
-                    "topics": "\(classifications.map(\.topicID).joined(separator: ","))",
+                    "topics": "\(delivery.article.classifications.map(\.topicID).joined(separator: ","))",
                 ])
             case .duplicate:
                 ack.status = .duplicate
                 duplicates.increment()
-                send(route: routed.route, .ack, ack)
                 logger.debug("redelivered article acknowledged again", metadata: ["article_id": "\(event.articleID)"])
             }
-        } catch {
-            // Not acked: the producer sends it again later.
-            logger.error("could not store article", metadata: ["article_id": "\(event.articleID)", "error": "\(error)"])
-            rejected(reason: .internal, "could not store: \(error)", route: routed.route, articleID: event.articleID)
+            if let reply = reply(route: delivery.route, .ack, ack) { replies.append(reply) }
         }
+        stored.increment(by: storedCount)
+        send(replies)
+        publisher.publish(published)
+        progress.record(storedCount)
     }
 
-    private func rejected(reason: Nack.Reason, _ detail: String, route: [[UInt8]]?, articleID: String) {
+    /// Decodes and classifies each event; refusals become Nacks in `refusals`.
+    private func classify(_ batch: [Multipart], refusals: inout [Multipart]) -> [Delivery] {
+        var deliveries: [Delivery] = []
+        deliveries.reserveCapacity(batch.count)
+        for message in batch {
+            let routed: RoutedMessage
+            do {
+                routed = try RoutedMessage(routerFrames: message.frames)
+            } catch {
+                _ = rejected(reason: .malformed, error.message, route: nil, articleID: "")
+                continue
+            }
+            let event: ArticleEvent
+            let wire: WireMessage
+            do {
+                wire = try WireMessage(frames: routed.frames, maximumBytes: maximumEventBytes)
+                event = try wire.decode(ArticleEvent.self, expecting: .articleEvent)
+            } catch {
+                if let nack = rejected(reason: error.nackReason, error.message, route: routed.route, articleID: "") { refusals.append(nack) }
+                continue
+            }
+            guard !event.articleID.isEmpty, !event.article.title.isEmpty || !event.article.paragraphs.isEmpty else {
+                if let nack = rejected(reason: .invalidArticle, "event has no article_id or no article text", route: routed.route, articleID: event.articleID) {
+                    refusals.append(nack)
+                }
+                continue
+            }
+            do {
+                let bytes = wire.contentType == .protobuf ? wire.payload : nil
+                let article = try ClassifiedArticle(event: event, eventBytes: bytes, classifications: classifier.classify(event))
+                deliveries.append(Delivery(route: routed.route, article: article))
+            } catch {
+                if let nack = rejected(reason: .internal, "could not encode the event: \(error)", route: routed.route, articleID: event.articleID) {
+                    refusals.append(nack)
+                }
+            }
+        }
+        return deliveries
+    }
+
+    /// Counts and logs a refusal; returns the Nack to send, if there is a route.
+    private func rejected(reason: Nack.Reason, _ detail: String, route: [[UInt8]]?, articleID: String) -> Multipart? {
         Counter(label: "newswire_consumer_events_rejected_total", dimensions: [("reason", reason.label)]).increment()
         logger.warning("event refused", metadata: ["reason": "\(reason.label)", "detail": "\(detail)", "article_id": "\(articleID)"])
-        guard let route else { return }
+        guard let route else { return nil }
         var nack = Nack()
         nack.articleID = articleID
         nack.reason = reason
         nack.message = detail
-        send(route: route, .nack, nack)
+        return reply(route: route, .nack, nack)
     }
 
-    private func send(route: [[UInt8]], _ type: MessageType, _ message: some SwiftProtobuf.Message) {
+    private func reply(route: [[UInt8]], _ type: MessageType, _ message: some SwiftProtobuf.Message) -> Multipart? {
         do {
-            try socket.send(Multipart(RoutedMessage.reply(route: route, try WireMessage(type, message))))
+            return Multipart(RoutedMessage.reply(route: route, try WireMessage(type, message)))
         } catch {
-            logger.warning("could not send reply", metadata: ["error": "\(error)"])
+            logger.warning("could not encode reply", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+
+    private func send(_ replies: [Multipart]) {
+        do {
+            try socket.send(replies)
+        } catch {
+            logger.warning("could not send replies", metadata: ["count": "\(replies.count)", "error": "\(error)"])
         }
     }
 }

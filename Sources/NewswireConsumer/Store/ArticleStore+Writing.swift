@@ -11,64 +11,126 @@ public enum StoreResult: Sendable, Equatable {
     case duplicate
 }
 
+/// An article to store: the event, its serialized form (kept for replay) and its topics.
+public struct ClassifiedArticle: Sendable {
+    public var event: ArticleEvent
+    /// The event as protobuf bytes, stored as received so replay sends the same article.
+    public var eventBytes: [UInt8]
+    public var classifications: [Classification]
+
+    public init(event: ArticleEvent, eventBytes: [UInt8]? = nil, classifications: [Classification]) throws {
+        self.event = event
+        self.eventBytes = try eventBytes ?? event.serializedBytes()
+        self.classifications = classifications
+    }
+}
+
 extension ArticleStore {
     /// Stores an article, its topics and its stream rows in one transaction.
     /// A known article id writes nothing and returns ``StoreResult/duplicate``.
     public func store(_ event: ArticleEvent, classifications: [Classification], consumerID: String, at date: Date = Date()) async throws -> StoreResult {
-        let eventBytes: [UInt8] = try event.serializedBytes()
+        try await store([ClassifiedArticle(event: event, classifications: classifications)], consumerID: consumerID, at: date)[0]
+    }
+
+    /// Stores articles with their topics and stream rows, all in one transaction:
+    /// one commit for the lot is what makes the consumer fast. Returns one result
+    /// per article, in order. An id stored before, or earlier in `articles`, is a
+    /// duplicate and writes nothing. Stream sequence numbers follow the order of
+    /// `articles`.
+    public func store(_ articles: [ClassifiedArticle], consumerID: String, at date: Date = Date()) async throws -> [StoreResult] {
+        guard !articles.isEmpty else { return [] }
         return try await writer.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE id = ?", arguments: [event.articleID]) == true {
-                return .duplicate
-            }
-            let article = event.article
-            try db.execute(
-                sql: """
-                    INSERT INTO articles (id, source, url, title, subtitle, dateline, byline, published_at, fetched_at,
-                        accepted_at, stored_at, language, word_count, truncated, content_hash, paragraphs, quotes,
-                        people, organizations, places, metadata, parser_version, delivery_attempts, event)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    event.articleID, event.source, event.url, article.title,
-                    article.subtitle.nilIfEmpty, article.dateline.nilIfEmpty, article.byline.nilIfEmpty,
-                    article.hasPublishedAt ? article.publishedAt.date : nil,
-                    event.hasFetchedAt ? event.fetchedAt.date : nil,
-                    event.hasAcceptedAt ? event.acceptedAt.date : nil,
-                    date, article.language, Int(article.wordCount), article.truncated, article.contentHash,
-                    try JSONText(article.paragraphs), try JSONText(article.quotes.map { ["text": $0.text, "speaker": $0.speaker] }),
-                    try JSONText(article.people), try JSONText(article.organizations), try JSONText(article.places),
-                    try JSONText(event.metadata), event.parserVersion, Int(max(event.deliveryAttempt, 1)), Data(eventBytes),
-                ])
-            var sequence = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM stream") ?? 0
-            var messages: [TopicMessage] = []
-            for classification in classifications {
-                try db.execute(
-                    sql: """
-                        INSERT INTO article_topics (article_id, topic_id, label, score, threshold, evidence, classifier_version, taxonomy_version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        event.articleID, classification.topicID, classification.label, classification.score,
-                        classification.threshold, try JSONText(classification.evidence.map(EvidenceRecord.init)),
-                        classification.classifierVersion, classification.taxonomyVersion,
-                    ])
-                let topicSequence = (try Int64.fetchOne(db, sql: "SELECT MAX(topic_sequence) FROM stream WHERE topic_id = ?", arguments: [classification.topicID]) ?? 0) + 1
-                sequence += 1
-                try db.execute(
-                    sql: "INSERT INTO stream (sequence, topic_id, topic_sequence, article_id, classified_at) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [sequence, classification.topicID, topicSequence, event.articleID, date])
-                var message = TopicMessage()
-                message.sequence = UInt64(sequence)
-                message.topicSequence = UInt64(topicSequence)
-                message.topicID = classification.topicID
-                message.classification = classification
-                message.article = event
-                message.classifiedAt = Google_Protobuf_Timestamp(date: date)
-                message.consumerID = consumerID
-                messages.append(message)
-            }
-            return .stored(messages)
+            var writer = try StreamWriter(db, date: date, consumerID: consumerID)
+            return try articles.map { try writer.store($0) }
         }
+    }
+}
+
+/// Writes articles inside one transaction, with prepared statements and the
+/// stream's sequence numbers kept in memory for the length of it.
+private struct StreamWriter {
+    let db: Database
+    let date: Date
+    let consumerID: String
+    let exists: Statement
+    let insertArticle: Statement
+    let insertTopic: Statement
+    let insertStream: Statement
+    let lastTopicSequence: Statement
+    var sequence: Int64
+    var topicSequences: [String: Int64] = [:]
+
+    init(_ db: Database, date: Date, consumerID: String) throws {
+        self.db = db
+        self.date = date
+        self.consumerID = consumerID
+        exists = try db.cachedStatement(sql: "SELECT 1 FROM articles WHERE id = ?")
+        insertArticle = try db.cachedStatement(sql: """
+            INSERT INTO articles (id, source, url, title, subtitle, dateline, byline, published_at, fetched_at,
+                accepted_at, stored_at, language, word_count, truncated, content_hash, paragraphs, quotes,
+                people, organizations, places, metadata, parser_version, delivery_attempts, event)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertTopic = try db.cachedStatement(sql: """
+            INSERT INTO article_topics (article_id, topic_id, label, score, threshold, evidence, classifier_version, taxonomy_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertStream = try db.cachedStatement(
+            sql: "INSERT INTO stream (sequence, topic_id, topic_sequence, article_id, classified_at) VALUES (?, ?, ?, ?, ?)")
+        lastTopicSequence = try db.cachedStatement(sql: "SELECT MAX(topic_sequence) FROM stream WHERE topic_id = ?")
+        sequence = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM stream") ?? 0
+    }
+
+    mutating func store(_ item: ClassifiedArticle) throws -> StoreResult {
+        let event = item.event
+        if try Bool.fetchOne(exists, arguments: [event.articleID]) == true {
+            return .duplicate
+        }
+        let article = event.article
+        try insertArticle.execute(arguments: [
+            event.articleID, event.source, event.url, article.title,
+            article.subtitle.nilIfEmpty, article.dateline.nilIfEmpty, article.byline.nilIfEmpty,
+            article.hasPublishedAt ? article.publishedAt.date : nil,
+            event.hasFetchedAt ? event.fetchedAt.date : nil,
+            event.hasAcceptedAt ? event.acceptedAt.date : nil,
+            date, article.language, Int(article.wordCount), article.truncated, article.contentHash,
+            JSONText(strings: article.paragraphs), JSONText(quotes: article.quotes),
+            JSONText(strings: article.people), JSONText(strings: article.organizations), JSONText(strings: article.places),
+            JSONText(object: event.metadata), event.parserVersion, Int(max(event.deliveryAttempt, 1)), Data(item.eventBytes),
+        ])
+        var messages: [TopicMessage] = []
+        messages.reserveCapacity(item.classifications.count)
+        for classification in item.classifications {
+            try insertTopic.execute(arguments: [
+                event.articleID, classification.topicID, classification.label, classification.score,
+                classification.threshold, JSONText(evidence: classification.evidence),
+                classification.classifierVersion, classification.taxonomyVersion,
+            ])
+            let topicSequence = try nextTopicSequence(classification.topicID)
+            sequence += 1
+            try insertStream.execute(arguments: [sequence, classification.topicID, topicSequence, event.articleID, date])
+            var message = TopicMessage()
+            message.sequence = UInt64(sequence)
+            message.topicSequence = UInt64(topicSequence)
+            message.topicID = classification.topicID
+            message.classification = classification
+            message.article = event
+            message.classifiedAt = Google_Protobuf_Timestamp(date: date)
+            message.consumerID = consumerID
+            messages.append(message)
+        }
+        return .stored(messages)
+    }
+
+    private mutating func nextTopicSequence(_ topicID: String) throws -> Int64 {
+        let last: Int64
+        if let known = topicSequences[topicID] {
+            last = known
+        } else {
+            last = try Int64.fetchOne(lastTopicSequence, arguments: [topicID]) ?? 0
+        }
+        topicSequences[topicID] = last + 1
+        return last + 1
     }
 }
 
@@ -102,14 +164,98 @@ struct EvidenceRecord: Codable, Sendable {
     }
 }
 
-/// A JSON column value.
+/// A JSON column value, written by hand for the few shapes the store uses:
+/// JSONEncoder costs more than the rest of an article's insert.
 struct JSONText: DatabaseValueConvertible {
     let text: String
-    init(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        text = String(decoding: try encoder.encode(value), as: UTF8.self)
+
+    init(strings: [String]) {
+        var text = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { text += "," }
+            Self.appendQuoted(string, to: &text)
+        }
+        text += "]"
+        self.text = text
     }
+
+    /// An object with sorted keys.
+    init(object: [String: String]) {
+        var text = "{"
+        for (index, key) in object.keys.sorted().enumerated() {
+            if index > 0 { text += "," }
+            Self.appendQuoted(key, to: &text)
+            text += ":"
+            Self.appendQuoted(object[key]!, to: &text)
+        }
+        text += "}"
+        self.text = text
+    }
+
+    init(quotes: [QuoteMessage]) {
+        var text = "["
+        for (index, quote) in quotes.enumerated() {
+            if index > 0 { text += "," }
+            text += "{\"speaker\":"
+            Self.appendQuoted(quote.speaker, to: &text)
+            text += ",\"text\":"
+            Self.appendQuoted(quote.text, to: &text)
+            text += "}"
+        }
+        text += "]"
+        self.text = text
+    }
+
+    /// Evidence in the shape ``EvidenceRecord`` decodes.
+    init(evidence: [EvidenceMessage]) {
+        var text = "["
+        for (index, item) in evidence.enumerated() {
+            if index > 0 { text += "," }
+            text += "{\"end\":\(item.end),\"matched\":"
+            Self.appendQuoted(item.matched, to: &text)
+            text += ",\"paragraph\":\(item.paragraph),\"phrase\":"
+            Self.appendQuoted(item.phrase, to: &text)
+            text += ",\"start\":\(item.start),\"weight\":\(item.weight.isFinite ? "\(item.weight)" : "0")}"
+        }
+        text += "]"
+        self.text = text
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x5C || byte < 0x20
+    }
+
+    /// Appends `string` as a JSON string literal (RFC 8259 escapes).
+    static func appendQuoted(_ string: String, to text: inout String) {
+        text += "\""
+        var string = string
+        let needsEscaping = string.withUTF8 { bytes in bytes.contains(where: Self.needsEscape) }
+        guard needsEscaping else {
+            text += string
+            text += "\""
+            return
+        }
+        var plainStart = string.utf8.startIndex
+        for index in string.utf8.indices {
+            let byte = string.utf8[index]
+            guard needsEscape(byte) else { continue }
+            text += String(string[plainStart..<index])
+            switch byte {
+            case 0x22: text += "\\\""
+            case 0x5C: text += "\\\\"
+            case 0x0A: text += "\\n"
+            case 0x0D: text += "\\r"
+            case 0x09: text += "\\t"
+            default:
+                let hex = String(byte, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+            plainStart = string.utf8.index(after: index)
+        }
+        text += String(string[plainStart...])
+        text += "\""
+    }
+
     var databaseValue: DatabaseValue { text.databaseValue }
     static func fromDatabaseValue(_ dbValue: DatabaseValue) -> JSONText? { nil }
 }

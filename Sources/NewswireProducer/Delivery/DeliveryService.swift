@@ -58,7 +58,7 @@ public struct DeliveryService: Service {
             stopping.set()
             monitor.wake()
         }
-        let unacked = await tracker.count
+        let unacked = tracker.count
         logger.info("delivery stopped", metadata: ["unacked": "\(unacked)"])
     }
 
@@ -69,7 +69,7 @@ public struct DeliveryService: Service {
             if stopping.isSet {
                 let deadline = stopDeadline ?? ContinuousClock.now + configuration.shutdownGracePeriod
                 stopDeadline = deadline
-                if await tracker.count == 0 || ContinuousClock.now >= deadline { return }
+                if tracker.count == 0 || ContinuousClock.now >= deadline { return }
                 continue
             }
             do {
@@ -83,34 +83,41 @@ public struct DeliveryService: Service {
     }
 
     private func sendNew(_ tracker: DeliveryTracker) async throws {
-        let room = configuration.deliveryWindow - (await tracker.count)
+        let room = configuration.deliveryWindow - tracker.count
         guard room > 0 else { return }
-        let batch = try await outbox.pending(after: await tracker.cursor, limit: room)
-        for pending in batch where !(await tracker.contains(pending.articleID)) {
+        let batch = try await outbox.pending(after: tracker.cursor, limit: room)
+        var messages: [Multipart] = []
+        messages.reserveCapacity(batch.count)
+        for pending in batch where !tracker.contains(pending.articleID) {
             let attempt = pending.attempts + 1
-            try send(pending.event, attempt: attempt)
-            await tracker.sent(pending.articleID, seq: pending.seq, event: pending.event, attempt: attempt, dueAt: dueTime(attempt))
-            published.increment()
+            messages.append(try message(pending.event, attempt: attempt))
+            tracker.sent(pending.articleID, seq: pending.seq, event: pending.event, attempt: attempt, dueAt: dueTime(attempt))
         }
+        try socket.send(messages)
+        published.increment(by: messages.count)
         if batch.count == room { monitor.wake() }  // more may be waiting
     }
 
     private func resendOverdue(_ tracker: DeliveryTracker) async throws {
-        for (articleID, flight) in await tracker.overdue(now: .now) {
+        let overdue = tracker.overdue(now: .now)
+        guard !overdue.isEmpty else { return }
+        var messages: [Multipart] = []
+        for (articleID, flight) in overdue {
             let attempt = flight.attempt + 1
-            try send(flight.event, attempt: attempt)
-            await tracker.sent(articleID, seq: flight.seq, event: flight.event, attempt: attempt, dueAt: dueTime(attempt))
-            try await outbox.recordAttempt(articleID)
-            redelivered.increment()
+            messages.append(try message(flight.event, attempt: attempt))
+            tracker.sent(articleID, seq: flight.seq, event: flight.event, attempt: attempt, dueAt: dueTime(attempt))
             logger.info("event sent again", metadata: ["article_id": "\(articleID)", "attempt": "\(attempt)"])
         }
+        try socket.send(messages)
+        try await outbox.recordAttempts(overdue.map(\.0))
+        redelivered.increment(by: overdue.count)
     }
 
     private func dueTime(_ attempt: Int) -> ContinuousClock.Instant {
         .now + configuration.ackTimeout * (1 << min(max(attempt - 1, 0), 4))
     }
 
-    private func send(_ event: [UInt8], attempt: Int) throws {
+    private func message(_ event: [UInt8], attempt: Int) throws -> Multipart {
         var payload = event
         if attempt > 1 {
             // Tell the consumer this is a redelivery.
@@ -118,44 +125,50 @@ public struct DeliveryService: Service {
             decoded.deliveryAttempt = UInt32(attempt)
             payload = try decoded.serializedBytes()
         }
-        try socket.send(Multipart(WireMessage(type: .articleEvent, payload: payload).frames))
+        return Multipart(WireMessage(type: .articleEvent, payload: payload).frames)
     }
 
     private func recordFinished(_ tracker: DeliveryTracker) async {
-        let (ackedIDs, rejected) = await tracker.takeFinished()
+        let (ackedIDs, rejected) = tracker.takeFinished()
+        guard !ackedIDs.isEmpty || !rejected.isEmpty else { return }
         do {
             try await outbox.markDelivered(ackedIDs)
             for (id, reason) in rejected { try await outbox.markRejected(id, reason: reason) }
             monitor.delivered(ackedIDs.count + rejected.count)
             acked.increment(by: ackedIDs.count)
         } catch {
-            // The rows stay pending and are sent again; the consumer dedupes.
-            logger.error("could not record acks", metadata: ["error": "\(error)", "count": "\(ackedIDs.count)"])
+            // The rows stay pending; keep the outcomes and record them on the next round.
+            tracker.restoreFinished(acked: ackedIDs, rejected: rejected)
+            logger.error("could not record acks; will retry", metadata: ["error": "\(error)", "count": "\(ackedIDs.count)"])
         }
     }
 
     private func receiveReplies(_ tracker: DeliveryTracker) async {
-        for await message in socket.messages {
-            do {
-                let wire = try WireMessage(frames: message.frames)
-                switch wire.type {
-                case .ack:
-                    let ack = try wire.decode(Ack.self, expecting: .ack)
-                    if await tracker.acknowledged(ack.articleID) { monitor.wake() }
-                case .nack:
-                    let nack = try wire.decode(Nack.self, expecting: .nack)
-                    if nack.reason == .busy || nack.reason == .internal {
-                        logger.warning("consumer asked to retry later", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)"])
-                    } else if await tracker.refused(nack.articleID, reason: "\(nack.reason.label): \(nack.message)") {
-                        logger.error("consumer refused article", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)", "detail": "\(nack.message)"])
-                        monitor.wake()
+        for await batch in socket.batches {
+            var ackedIDs: [String] = []
+            var finished = false
+            for message in batch {
+                do {
+                    let wire = try WireMessage(frames: message.frames)
+                    switch wire.type {
+                    case .ack:
+                        ackedIDs.append(try wire.decode(Ack.self, expecting: .ack).articleID)
+                    case .nack:
+                        let nack = try wire.decode(Nack.self, expecting: .nack)
+                        if nack.reason == .busy || nack.reason == .internal {
+                            logger.warning("consumer asked to retry later", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)"])
+                        } else if tracker.refused(nack.articleID, reason: "\(nack.reason.label): \(nack.message)") {
+                            logger.error("consumer refused article", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)", "detail": "\(nack.message)"])
+                            finished = true
+                        }
+                    default:
+                        logger.warning("unexpected reply from consumer", metadata: ["type": "\(wire.type.rawValue)"])
                     }
-                default:
-                    logger.warning("unexpected reply from consumer", metadata: ["type": "\(wire.type.rawValue)"])
+                } catch {
+                    logger.warning("malformed reply from consumer", metadata: ["error": "\(error)"])
                 }
-            } catch {
-                logger.warning("malformed reply from consumer", metadata: ["error": "\(error)"])
             }
+            if tracker.acknowledged(ackedIDs) > 0 || finished { monitor.wake() }
         }
     }
 }

@@ -1,53 +1,98 @@
-internal import Foundation
+internal import Synchronization
 
 /// The events sent to consumers and not yet acknowledged, with when to send
-/// each again. Owned by the delivery service; an actor because its send loop and
-/// its reply loop both touch it.
-actor DeliveryTracker {
-    struct Flight {
+/// each again.
+///
+/// Shared by the delivery service's send loop and its reply loop; a lock, not
+/// an actor, because both touch it once per event and an actor hop per event
+/// costs more than the work.
+final class DeliveryTracker: Sendable {
+    struct Flight: Sendable {
         var seq: Int64
         var event: [UInt8]
         var attempt: Int
         var dueAt: ContinuousClock.Instant
     }
 
-    private(set) var inFlight: [String: Flight] = [:]
-    /// The highest outbox `seq` loaded so far; newer rows come after it.
-    private(set) var cursor: Int64 = 0
-    private var completed: [String] = []
-    private var rejected: [(String, String)] = []
-
-    var count: Int { inFlight.count }
-
-    func sent(_ articleID: String, seq: Int64, event: [UInt8], attempt: Int, dueAt: ContinuousClock.Instant) {
-        inFlight[articleID] = Flight(seq: seq, event: event, attempt: attempt, dueAt: dueAt)
-        cursor = max(cursor, seq)
+    private struct State {
+        var inFlight: [String: Flight] = [:]
+        /// The highest outbox `seq` loaded so far; newer rows come after it.
+        var cursor: Int64 = 0
+        var completed: [String] = []
+        var rejected: [(String, String)] = []
+        /// The earliest `dueAt` among the flights, or later; checked before scanning.
+        var nextDue: ContinuousClock.Instant?
     }
 
-    func contains(_ articleID: String) -> Bool { inFlight[articleID] != nil }
+    private let state = Mutex(State())
 
-    /// An ack came in; returns false for an unknown or already-acked id.
-    func acknowledged(_ articleID: String) -> Bool {
-        guard inFlight.removeValue(forKey: articleID) != nil else { return false }
-        completed.append(articleID)
-        return true
+    var count: Int { state.withLock { $0.inFlight.count } }
+    var cursor: Int64 { state.withLock { $0.cursor } }
+
+    func sent(_ articleID: String, seq: Int64, event: [UInt8], attempt: Int, dueAt: ContinuousClock.Instant) {
+        state.withLock { state in
+            state.inFlight[articleID] = Flight(seq: seq, event: event, attempt: attempt, dueAt: dueAt)
+            state.cursor = max(state.cursor, seq)
+            state.nextDue = min(state.nextDue ?? dueAt, dueAt)
+        }
+    }
+
+    func contains(_ articleID: String) -> Bool { state.withLock { $0.inFlight[articleID] != nil } }
+
+    /// Acks came in; returns how many were for events in flight (unknown or
+    /// already-acked ids are ignored).
+    func acknowledged(_ articleIDs: [String]) -> Int {
+        state.withLock { state in
+            var known = 0
+            for id in articleIDs where state.inFlight.removeValue(forKey: id) != nil {
+                state.completed.append(id)
+                known += 1
+            }
+            return known
+        }
     }
 
     /// The consumer refused the article for good.
     func refused(_ articleID: String, reason: String) -> Bool {
-        guard inFlight.removeValue(forKey: articleID) != nil else { return false }
-        rejected.append((articleID, reason))
-        return true
+        state.withLock { state in
+            guard state.inFlight.removeValue(forKey: articleID) != nil else { return false }
+            state.rejected.append((articleID, reason))
+            return true
+        }
     }
 
     /// Acked and refused ids since the last call, to record in one transaction.
     func takeFinished() -> (acked: [String], rejected: [(String, String)]) {
-        defer { completed = []; rejected = [] }
-        return (completed, rejected)
+        state.withLock { state in
+            defer { state.completed = []; state.rejected = [] }
+            return (state.completed, state.rejected)
+        }
     }
 
-    /// Flights whose ack is overdue.
+    /// Puts back outcomes that could not be recorded, to try again.
+    func restoreFinished(acked: [String], rejected: [(String, String)]) {
+        state.withLock { state in
+            state.completed = acked + state.completed
+            state.rejected = rejected + state.rejected
+        }
+    }
+
+    /// Flights whose ack is overdue. Cheap when none can be: the full scan runs
+    /// only once the earliest deadline has passed.
     func overdue(now: ContinuousClock.Instant) -> [(String, Flight)] {
-        inFlight.filter { $0.value.dueAt <= now }.map { ($0.key, $0.value) }
+        state.withLock { state in
+            guard let nextDue = state.nextDue, nextDue <= now else { return [] }
+            var result: [(String, Flight)] = []
+            var earliest: ContinuousClock.Instant?
+            for (id, flight) in state.inFlight {
+                if flight.dueAt <= now {
+                    result.append((id, flight))
+                } else {
+                    earliest = min(earliest ?? flight.dueAt, flight.dueAt)
+                }
+            }
+            state.nextDue = earliest
+            return result
+        }
     }
 }

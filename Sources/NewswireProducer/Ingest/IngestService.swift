@@ -3,6 +3,7 @@ public import Logging
 public import ZeroMQ
 internal import NewsModels
 internal import Metrics
+internal import NewswireObservability
 internal import Foundation
 internal import SwiftProtobuf
 
@@ -22,6 +23,7 @@ public struct IngestService: Service {
     private let accepted = Counter(label: "newswire_producer_articles_accepted_total")
     private let duplicates = Counter(label: "newswire_producer_articles_duplicate_total")
     private let latency = Metrics.Timer(label: "newswire_producer_ingest_seconds")
+    private let progress: ThroughputLog
 
     public init(socket: AsyncSocket, intake: ArticleIntake, outbox: Outbox, monitor: OutboxMonitor, maximumOutboxDepth: Int, logger: Logger) {
         self.socket = socket
@@ -30,13 +32,14 @@ public struct IngestService: Service {
         self.monitor = monitor
         self.maximumOutboxDepth = maximumOutboxDepth
         self.logger = logger
+        self.progress = ThroughputLog(what: "accepted", logger: logger)
     }
 
     public func run() async throws {
         let socket = self.socket
         await withGracefulShutdownHandler {
-            for await message in socket.messages {
-                await handle(message)
+            for await batch in socket.batches {
+                await handle(batch)
             }
         } onGracefulShutdown: {
             // Stop taking articles; anything not yet acked is simply retried by its scraper.
@@ -46,76 +49,160 @@ public struct IngestService: Service {
         logger.info("ingest stopped")
     }
 
-    func handle(_ message: Multipart) async {
-        received.increment()
+    /// One ingest message on its way through: where to reply, and either the
+    /// article to store or why it was refused.
+    private struct Request: Sendable {
+        var route: [[UInt8]]?
+        var replyType: ContentType = .protobuf
+        var outcome: Result<ArticleIntake.Accepted, ArticleIntake.Refusal>
+    }
+
+    /// Handles the messages read together: parses them (on both cores when
+    /// there are several), stores the accepted ones in one outbox transaction,
+    /// then answers each scraper. No ack leaves before its article is committed.
+    func handle(_ batch: [Multipart]) async {
+        received.increment(by: batch.count)
         let started = ContinuousClock.now
-        defer { latency.record(duration: ContinuousClock.now - started) }
+        var requests = await decode(batch)
+        admit(&requests)
+
+        var entries: [OutboxEntry] = []
+        var stored: [Int] = []  // indices into `requests`, in the order of `entries`
+        for (index, request) in requests.enumerated() {
+            guard case .success(let article) = request.outcome else { continue }
+            do {
+                let event = article.event
+                entries.append(OutboxEntry(
+                    articleID: event.articleID, source: event.source, url: event.url,
+                    title: event.article.title, event: try event.serializedBytes()))
+                stored.append(index)
+            } catch {
+                requests[index].outcome = .failure(.init(reason: .internal, message: "could not encode the event: \(error)", requestID: article.requestID))
+            }
+        }
+
+        var replies: [Multipart] = []
+        replies.reserveCapacity(requests.count)
+        do {
+            let results = try await outbox.insert(entries)
+            var acceptedCount = 0
+            for (position, index) in stored.enumerated() {
+                guard case .success(let article) = requests[index].outcome else { continue }
+                let event = article.event
+                var ack = Ack()
+                ack.requestID = article.requestID
+                ack.articleID = event.articleID
+                switch results[position] {
+                case .accepted:
+                    ack.status = .accepted
+                    acceptedCount += 1
+                    logger.debug("article accepted", metadata: ["article_id": "\(event.articleID)", "source": "\(event.source)", "title": "\(event.article.title)"])
+                case .duplicate:
+                    ack.status = .duplicate
+                    duplicates.increment()
+                    logger.info("duplicate article", metadata: ["article_id": "\(event.articleID)", "source": "\(event.source)"])
+                }
+                if let route = requests[index].route, let reply = reply(route: route, .ack, ack, contentType: requests[index].replyType) {
+                    replies.append(reply)
+                }
+            }
+            accepted.increment(by: acceptedCount)
+            monitor.accepted(acceptedCount)
+            progress.record(acceptedCount)
+        } catch {
+            logger.error("outbox write failed", metadata: ["articles": "\(entries.count)", "error": "\(error)"])
+            for index in stored {
+                guard case .success(let article) = requests[index].outcome else { continue }
+                requests[index].outcome = .failure(.init(reason: .internal, message: "could not store the article: \(error)", requestID: article.requestID))
+            }
+        }
+        for request in requests {
+            guard case .failure(let refusal) = request.outcome else { continue }
+            if let reply = refused(refusal, route: request.route, contentType: request.replyType) {
+                replies.append(reply)
+            }
+        }
+        send(replies)
+        let perMessage = (ContinuousClock.now - started) / batch.count
+        for _ in batch { latency.record(duration: perMessage) }
+    }
+
+    /// Decodes and parses each message; in parallel chunks when the batch is
+    /// large enough to pay for it. The result keeps the batch's order.
+    private func decode(_ batch: [Multipart]) async -> [Request] {
+        let intake = self.intake
+        let chunks = batch.count >= 8 ? min(ProcessInfo.processInfo.activeProcessorCount, 4) : 1
+        guard chunks > 1 else { return batch.map { Self.decode($0, intake: intake) } }
+        let chunkSize = (batch.count + chunks - 1) / chunks
+        return await withTaskGroup(of: (Int, [Request]).self) { group in
+            for start in stride(from: 0, to: batch.count, by: chunkSize) {
+                let slice = Array(batch[start..<min(start + chunkSize, batch.count)])
+                group.addTask { (start, slice.map { Self.decode($0, intake: intake) }) }
+            }
+            var parts: [(Int, [Request])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    private static func decode(_ message: Multipart, intake: ArticleIntake) -> Request {
         let routed: RoutedMessage
         do {
             routed = try RoutedMessage(routerFrames: message.frames)
         } catch {
-            refused(.init(reason: .malformed, message: error.message, requestID: ""), route: nil, contentType: .protobuf)
-            return
+            return Request(route: nil, outcome: .failure(.init(reason: .malformed, message: error.message, requestID: "")))
         }
-        let replyType = contentType(of: routed)
-        let article: ArticleIntake.Accepted
+        let replyType = ContentType(replyingTo: routed.frames)
         do {
-            article = try intake.accept(frames: routed.frames)
+            return Request(route: routed.route, replyType: replyType, outcome: .success(try intake.accept(frames: routed.frames)))
         } catch {
-            refused(error, route: routed.route, contentType: replyType)
-            return
+            return Request(route: routed.route, replyType: replyType, outcome: .failure(error))
         }
-        if monitor.currentDepth >= maximumOutboxDepth {
-            refused(.init(reason: .busy, message: "the outbox holds \(monitor.currentDepth) undelivered articles (limit \(maximumOutboxDepth)); retry later", requestID: article.requestID), route: routed.route, contentType: replyType)
-            return
-        }
-        let event = article.event
-        do {
-            let result = try await outbox.insert(
-                articleID: event.articleID, source: event.source, url: event.url,
-                title: event.article.title, event: try event.serializedBytes())
-            var ack = Ack()
-            ack.requestID = article.requestID
-            ack.articleID = event.articleID
-            switch result {
-            case .accepted:
-                ack.status = .accepted
-                accepted.increment()
-                monitor.accepted()
-                logger.debug("article accepted", metadata: ["article_id": "\(event.articleID)", "source": "\(event.source)", "title": "\(event.article.title)"])
-            case .duplicate:
-                ack.status = .duplicate
-                duplicates.increment()
-                logger.info("duplicate article", metadata: ["article_id": "\(event.articleID)", "source": "\(event.source)"])
+    }
+
+    /// Refuses, as busy, the accepted articles the outbox has no room for.
+    private func admit(_ requests: inout [Request]) {
+        var room = maximumOutboxDepth - monitor.currentDepth
+        for index in requests.indices {
+            guard case .success(let article) = requests[index].outcome else { continue }
+            if room > 0 {
+                room -= 1
+                continue
             }
-            reply(route: routed.route, .ack, ack, contentType: replyType)
-        } catch {
-            logger.error("outbox write failed", metadata: ["article_id": "\(event.articleID)", "error": "\(error)"])
-            refused(.init(reason: .internal, message: "could not store the article: \(error)", requestID: article.requestID), route: routed.route, contentType: replyType)
+            requests[index].outcome = .failure(.init(
+                reason: .busy,
+                message: "the outbox holds \(monitor.currentDepth) undelivered articles (limit \(maximumOutboxDepth)); retry later",
+                requestID: article.requestID))
         }
     }
 
-    /// Replies in the content type the scraper used, so a JSON scraper gets JSON.
-    private func contentType(of routed: RoutedMessage) -> ContentType {
-        ContentType(replyingTo: routed.frames)
-    }
-
-    private func refused(_ refusal: ArticleIntake.Refusal, route: [[UInt8]]?, contentType: ContentType) {
+    /// Counts and logs a refusal; returns the Nack to send, if there is a route.
+    private func refused(_ refusal: ArticleIntake.Refusal, route: [[UInt8]]?, contentType: ContentType) -> Multipart? {
         Counter(label: "newswire_producer_articles_rejected_total", dimensions: [("reason", refusal.reason.label)]).increment()
         logger.warning("article refused", metadata: ["reason": "\(refusal.reason.label)", "detail": "\(refusal.message)", "request_id": "\(refusal.requestID)"])
-        guard let route else { return }
+        guard let route else { return nil }
         var nack = Nack()
         nack.requestID = refusal.requestID
         nack.reason = refusal.reason
         nack.message = refusal.message
-        reply(route: route, .nack, nack, contentType: contentType)
+        return reply(route: route, .nack, nack, contentType: contentType)
     }
 
-    private func reply(route: [[UInt8]], _ type: MessageType, _ message: some SwiftProtobuf.Message, contentType: ContentType = .protobuf) {
+    /// A reply in the content type the scraper used, so a JSON scraper gets JSON.
+    private func reply(route: [[UInt8]], _ type: MessageType, _ message: some SwiftProtobuf.Message, contentType: ContentType) -> Multipart? {
         do {
-            try socket.send(Multipart(RoutedMessage.reply(route: route, try WireMessage(type, message, contentType: contentType))))
+            return Multipart(RoutedMessage.reply(route: route, try WireMessage(type, message, contentType: contentType)))
         } catch {
-            logger.warning("could not send reply", metadata: ["error": "\(error)"])
+            logger.warning("could not encode reply", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+
+    private func send(_ replies: [Multipart]) {
+        do {
+            try socket.send(replies)
+        } catch {
+            logger.warning("could not send replies", metadata: ["count": "\(replies.count)", "error": "\(error)"])
         }
     }
 }

@@ -19,8 +19,9 @@ public final class OutboxMonitor: Sendable {
     /// Articles accepted and not yet delivered.
     public var currentDepth: Int { depth.withLock { $0 } }
 
-    func accepted() {
-        gauge.record(depth.withLock { $0 += 1; return $0 })
+    func accepted(_ count: Int = 1) {
+        guard count > 0 else { return }
+        gauge.record(depth.withLock { $0 += count; return $0 })
         wake()
     }
 
