@@ -14,13 +14,13 @@ extension ConsumerApplication {
             status.connectedPeers = peers.mapValues(\.connectedPeers)
             status.rejectedByReason = metrics.totals("newswire_consumer_events_rejected_total", by: "reason")
             status.classifiedByTopic = metrics.totals("newswire_consumer_articles_classified_total", by: "topic")
-            status.counts = [
-                "received": metrics.total("newswire_consumer_events_received_total"),
-                "stored": metrics.total("newswire_consumer_articles_stored_total"),
-                "duplicates": metrics.total("newswire_consumer_articles_duplicate_total"),
-                "rejected": status.rejectedByReason.values.reduce(0, +),
-                "published": metrics.total("newswire_consumer_topic_messages_published_total"),
-            ]
+            status.counts = metrics.totals([
+                "received": "newswire_consumer_events_received_total",
+                "stored": "newswire_consumer_articles_stored_total",
+                "duplicates": "newswire_consumer_articles_duplicate_total",
+                "rejected": "newswire_consumer_events_rejected_total",
+                "published": "newswire_consumer_topic_messages_published_total",
+            ])
             let stored = try store.topicCounts()
             status.database = ["articles": stored.total]
             for entry in stored.perTopic { status.database["topic:\(entry.topic)"] = entry.count }

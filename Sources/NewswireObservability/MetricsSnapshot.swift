@@ -20,6 +20,11 @@ public struct MetricsSnapshot: Sendable {
         Int(samples.lazy.filter { $0.name == name }.reduce(0) { $0 + $1.value })
     }
 
+    /// ``total(_:)`` for each metric name in `names`, under its key.
+    public func totals(_ names: [String: String]) -> [String: Int] {
+        names.mapValues(total)
+    }
+
     /// The samples of `name`, summed by the value of `label`.
     public func totals(_ name: String, by label: String) -> [String: Int] {
         var result: [String: Int] = [:]

@@ -16,15 +16,15 @@ extension ProducerApplication {
             ]
             status.connectedPeers = peers.mapValues(\.connectedPeers)
             status.rejectedByReason = metrics.totals("newswire_producer_articles_rejected_total", by: "reason")
-            status.counts = [
-                "received": metrics.total("newswire_producer_articles_received_total"),
-                "accepted": metrics.total("newswire_producer_articles_accepted_total"),
-                "duplicates": metrics.total("newswire_producer_articles_duplicate_total"),
-                "rejected": status.rejectedByReason.values.reduce(0, +),
-                "published": metrics.total("newswire_producer_events_published_total"),
-                "acked": metrics.total("newswire_producer_events_acked_total"),
-                "redelivered": metrics.total("newswire_producer_events_redelivered_total"),
-            ]
+            status.counts = metrics.totals([
+                "received": "newswire_producer_articles_received_total",
+                "accepted": "newswire_producer_articles_accepted_total",
+                "duplicates": "newswire_producer_articles_duplicate_total",
+                "rejected": "newswire_producer_articles_rejected_total",
+                "published": "newswire_producer_events_published_total",
+                "acked": "newswire_producer_events_acked_total",
+                "redelivered": "newswire_producer_events_redelivered_total",
+            ])
             let rows = try await outbox.counts()
             status.database = ["pending": 0, "delivered": 0, "rejected": 0].merging(rows) { $1 }
             status.outboxDepth = status.database["pending"]

@@ -16,6 +16,11 @@ struct SocketMonitorTests {
         }
     }
 
+    /// Waits until `monitor`'s thread has ended; fails after a generous deadline.
+    func waitForStop(_ monitor: SocketMonitor, after what: String = "its socket closed") async throws {
+        try await within(.seconds(10), "\(monitor.name) stopping after \(what)") { await monitor.waitUntilStopped() }
+    }
+
     @Test("a bound ROUTER counts DEALERs as they connect and leave, and the monitor stops with the socket")
     func boundSocketCountsAcceptedConnections() async throws {
         let context = try Context()
@@ -36,7 +41,7 @@ struct SocketMonitorTests {
         try await waitForPeers(monitor, 0)
 
         router.close()
-        try await within(.seconds(10), "the monitor stopping after its socket closed") { await monitor.waitUntilStopped() }
+        try await waitForStop(monitor)
     }
 
     @Test("a connecting DEALER counts its connection and loses it when the peer goes away")
@@ -52,7 +57,7 @@ struct SocketMonitorTests {
         router.close()
         try await waitForPeers(monitor, 0)
         dealer.close()
-        try await within(.seconds(10), "the monitor stopping after its socket closed") { await monitor.waitUntilStopped() }
+        try await waitForStop(monitor)
     }
 
     @Test("a refused connection is never counted")
@@ -67,7 +72,7 @@ struct SocketMonitorTests {
         try await Task.sleep(for: .milliseconds(200))
         #expect(monitor.connectedPeers == 0)
         dealer.close()
-        try await within(.seconds(10), "the monitor stopping after its socket closed") { await monitor.waitUntilStopped() }
+        try await waitForStop(monitor)
     }
 
     @Test("Context.shutdown() stops a monitor whose socket is still open")
@@ -77,7 +82,7 @@ struct SocketMonitorTests {
         let monitor = try SocketMonitor(router, name: "test.shutdown")
         _ = try bindLoopback(router)
         context.shutdown()
-        try await within(.seconds(10), "the monitor stopping on context shutdown") { await monitor.waitUntilStopped() }
+        try await waitForStop(monitor, after: "Context.shutdown()")
         router.close()
     }
 
