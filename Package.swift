@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -82,7 +83,7 @@ let package = Package(
         .target(
             name: "NewswireClient",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsParsing", "NewsClassification", "NewswireConsumer",
+                "ZeroMQ", "NewsModels", "NewsParsing", "NewsClassification", "NewswireConsumer", "NewswireObservability",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -156,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "NewswireTesting", "NewsModels", "ZeroMQ", "NewswireClient",
+                "NewswireTesting", "NewsModels", "ZeroMQ", "NewswireClient", "NewswireObservability",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -36,15 +36,18 @@ public enum ConsumerApplication {
         let context = try Context()
 
         let events = try Socket(context: context, type: .router)
+        let eventsPeers = try SocketMonitor(events, name: "consumer.events")
         try events.setMaximumMessageSize(configuration.maximumEventBytes + 64 * 1024)
         try events.setHeartbeat(interval: .seconds(1), timeout: .seconds(5))
         let eventsEndpoint = try events.bind(configuration.eventsEndpoint)
 
         let stream = try Socket(context: context, type: .xpub)
+        let streamPeers = try SocketMonitor(stream, name: "consumer.stream")
         try stream.setSendHighWaterMark(100_000)
         let streamEndpoint = try stream.bind(configuration.streamEndpoint)
 
         let replay = try Socket(context: context, type: .router)
+        let replayPeers = try SocketMonitor(replay, name: "consumer.replay")
         try replay.setMaximumMessageSize(1024 * 1024)
         try replay.setSendHighWaterMark(0)  // a replay is bounded by its limit; never drop part of one
         let replayEndpoint = try replay.bind(configuration.replayEndpoint)
@@ -62,17 +65,19 @@ public enum ConsumerApplication {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var metricsAddress: String?
         if let metrics, !configuration.metricsAddress.isEmpty {
-            let service = try MetricsService(address: configuration.metricsAddress, registry: metrics, logger: logger)
+            let status = statusProvider(
+                configuration, endpoints: ["events": eventsEndpoint, "stream": streamEndpoint, "replay": replayEndpoint], store: store,
+                peers: ["events": eventsPeers, "stream": streamPeers, "replay": replayPeers])
+            let service = try MetricsService(address: configuration.metricsAddress, registry: metrics, logger: logger, status: status)
             metricsAddress = service.boundAddress
             services.append(.init(service: service))
         }
-        // Shut down in reverse order: events first, then replay, reload and metrics.
+        // Shut down in reverse order: events first, then replay, reload and metrics, then the WAL checkpoint.
         services += [.init(service: reload), .init(service: replayService), .init(service: eventsService)]
-        let group = ServiceGroup(
-            configuration: .init(
-                services: services,
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+        let budget = ShutdownBudget(grace: configuration.shutdownGracePeriod)
+        let group = budget.serviceGroup(services, logger: logger, finalStep: "checkpoint \(configuration.databasePath)") {
+            try store.checkpoint()
+        }
         logger.info("consumer ready", metadata: [
             "events": "\(eventsEndpoint)", "stream": "\(streamEndpoint)", "replay": "\(replayEndpoint)",
             "db": "\(configuration.databasePath)", "consumer_id": "\(consumerID)",

@@ -19,6 +19,8 @@ public struct ConsumerConfiguration: Sendable, Equatable {
     public var replayLimit: Int = 10_000
     /// HOST:PORT for the /metrics, /healthz and /readyz HTTP endpoint; empty turns it off.
     public var metricsAddress: String = "127.0.0.1:9102"
+    /// From SIGTERM or SIGINT to exit, at most (see `ShutdownBudget`).
+    public var shutdownGracePeriod: Duration = .seconds(10)
 
     public init() {}
 

@@ -20,7 +20,8 @@ struct ConsumerCommand: AsyncParsableCommand {
             Each article is stored once in --db, whatever the redeliveries.
 
             Every option has an environment variable twin, shown with it; the flag wins.
-            SIGHUP reloads --topics. SIGTERM or SIGINT finish the article in hand and exit 0.
+            SIGHUP reloads --topics. SIGTERM or SIGINT finish the article in hand, checkpoint \
+            the database's WAL and exit 0, within --shutdown-grace-seconds.
             """)
 
     @Option(help: "SQLite file for articles, topics and stream history. (env: NEWSWIRE_DB)")
@@ -44,7 +45,10 @@ struct ConsumerCommand: AsyncParsableCommand {
     @Option(help: "Most messages one replay request returns. (env: NEWSWIRE_REPLAY_LIMIT)")
     var replayLimit: Int = EnvironmentDefault.int("NEWSWIRE_REPLAY_LIMIT", 10_000)
 
-    @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz and /readyz over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
+    @Option(help: "Seconds from SIGTERM or SIGINT to exit, at most: finish the article in hand, close the sockets, checkpoint --db. (env: NEWSWIRE_SHUTDOWN_GRACE_SECONDS)")
+    var shutdownGraceSeconds: Int = EnvironmentDefault.int("NEWSWIRE_SHUTDOWN_GRACE_SECONDS", 10)
+
+    @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz, /readyz and /status (JSON) over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
     var metrics: String = EnvironmentDefault.string("NEWSWIRE_METRICS", "127.0.0.1:9102")
 
     @OptionGroup var logging: LoggingOptions
@@ -62,12 +66,14 @@ struct ConsumerCommand: AsyncParsableCommand {
         configuration.maximumEventBytes = maxEventBytes
         configuration.replayLimit = replayLimit
         configuration.metricsAddress = metrics
+        configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
         return configuration
     }
 
     func validate() throws {
         var problems = settings.validate()
         problems += logging.problems
+        if shutdownGraceSeconds < 1 { problems.append("--shutdown-grace-seconds: must be at least 1, got \(shutdownGraceSeconds)") }
         do {
             _ = try ConsumerApplication.loadTaxonomy(settings)
         } catch {
@@ -86,6 +92,7 @@ struct ConsumerCommand: AsyncParsableCommand {
                 NEWSWIRE_TOPICS=\(topics)
                 NEWSWIRE_MAX_EVENT_BYTES=\(maxEventBytes)
                 NEWSWIRE_REPLAY_LIMIT=\(replayLimit)
+                NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
                 NEWSWIRE_METRICS=\(metrics)
                 \(logging.configurationLines)
                 """)

@@ -27,11 +27,13 @@ public enum ProducerApplication {
         let context = try Context()
 
         let ingest = try Socket(context: context, type: .router)
+        let ingestPeers = try SocketMonitor(ingest, name: "producer.ingest")
         try ingest.setMaximumMessageSize(configuration.maximumArticleBytes + 64 * 1024)
         try ingest.setHeartbeat(interval: .seconds(1), timeout: .seconds(5))
         let ingestEndpoint = try ingest.bind(configuration.ingestEndpoint)
 
         let consumers = try Socket(context: context, type: .dealer)
+        let consumerPeers = try SocketMonitor(consumers, name: "producer.delivery")
         // Queue only to live connections, so a dead consumer never holds events.
         try consumers.setImmediate(true)
         try consumers.setHeartbeat(interval: .seconds(1), timeout: .seconds(3), ttl: .seconds(5))
@@ -44,24 +46,27 @@ public enum ProducerApplication {
         let ingestService = IngestService(
             socket: try AsyncSocket(ingest, name: "producer.ingest"), intake: ArticleIntake(maximumArticleBytes: configuration.maximumArticleBytes),
             outbox: outbox, monitor: monitor, maximumOutboxDepth: configuration.maximumOutboxDepth, logger: logger)
+        // Acks are awaited for the draining part of the grace period; the rest closes and checkpoints.
+        let budget = ShutdownBudget(grace: configuration.shutdownGracePeriod)
+        var draining = configuration
+        draining.shutdownGracePeriod = budget.draining
         let deliveryService = DeliveryService(
             socket: try AsyncSocket(consumers, name: "producer.delivery"), outbox: outbox, monitor: monitor,
-            configuration: configuration, logger: logger)
+            configuration: draining, logger: logger)
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var metricsAddress: String?
         if let metrics, !configuration.metricsAddress.isEmpty {
-            let service = try MetricsService(address: configuration.metricsAddress, registry: metrics, logger: logger)
+            let status = statusProvider(configuration, ingestEndpoint: ingestEndpoint, outbox: outbox, peers: ["ingest": ingestPeers, "consumer": consumerPeers])
+            let service = try MetricsService(address: configuration.metricsAddress, registry: metrics, logger: logger, status: status)
             metricsAddress = service.boundAddress
             services.append(.init(service: service))
         }
-        // Shut down in reverse order: ingest first, then delivery, then metrics.
+        // Shut down in reverse order: ingest first, then delivery, then metrics, then the WAL checkpoint.
         services += [.init(service: deliveryService), .init(service: ingestService)]
-        let group = ServiceGroup(
-            configuration: .init(
-                services: services,
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+        let group = budget.serviceGroup(services, logger: logger, finalStep: "checkpoint \(configuration.outboxPath)") {
+            try outbox.checkpoint()
+        }
         logger.info("producer ready", metadata: [
             "ingest": "\(ingestEndpoint)", "consumers": "\(configuration.consumerEndpoints.joined(separator: ","))",
             "outbox": "\(configuration.outboxPath)", "pending": "\(monitor.currentDepth)",

@@ -17,7 +17,7 @@ public struct ProducerConfiguration: Sendable, Equatable {
     public var ackTimeout: Duration = .seconds(5)
     /// Undelivered articles the outbox may hold; past it, ingest answers BUSY.
     public var maximumOutboxDepth: Int = 1_000_000
-    /// How long a graceful stop waits for outstanding acks.
+    /// From SIGTERM or SIGINT to exit, at most; most of it waits for outstanding acks (see `ShutdownBudget`).
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// HOST:PORT for the /metrics, /healthz and /readyz HTTP endpoint; empty turns it off.
     public var metricsAddress: String = "127.0.0.1:9101"

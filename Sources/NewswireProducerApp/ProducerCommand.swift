@@ -20,7 +20,8 @@ struct ProducerCommand: AsyncParsableCommand {
             every consumer given with --consumer and sends each article until one acks it.
 
             Every option has an environment variable twin, shown with it; the flag wins.
-            SIGTERM or SIGINT stop ingest, wait for outstanding acks, and exit 0.
+            SIGTERM or SIGINT stop ingest, wait for outstanding acks, checkpoint the outbox's \
+            WAL and exit 0, within --shutdown-grace-seconds.
             """)
 
     @Option(help: "SQLite file of the durable outbox. (env: NEWSWIRE_OUTBOX)")
@@ -44,10 +45,10 @@ struct ProducerCommand: AsyncParsableCommand {
     @Option(help: "Undelivered articles the outbox may hold before ingest answers BUSY. (env: NEWSWIRE_MAX_OUTBOX)")
     var maxOutbox: Int = EnvironmentDefault.int("NEWSWIRE_MAX_OUTBOX", 1_000_000)
 
-    @Option(help: "Seconds a graceful stop waits for outstanding acks. (env: NEWSWIRE_SHUTDOWN_GRACE_SECONDS)")
+    @Option(help: "Seconds from SIGTERM or SIGINT to exit, at most: wait for outstanding acks, close the sockets, checkpoint --outbox. (env: NEWSWIRE_SHUTDOWN_GRACE_SECONDS)")
     var shutdownGraceSeconds: Int = EnvironmentDefault.int("NEWSWIRE_SHUTDOWN_GRACE_SECONDS", 10)
 
-    @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz and /readyz over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
+    @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz, /readyz and /status (JSON) over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
     var metrics: String = EnvironmentDefault.string("NEWSWIRE_METRICS", "127.0.0.1:9101")
 
     @OptionGroup var logging: LoggingOptions
@@ -72,7 +73,7 @@ struct ProducerCommand: AsyncParsableCommand {
     func validate() throws {
         var problems = settings.validate()
         problems += logging.problems
-        if shutdownGraceSeconds < 0 { problems.append("--shutdown-grace-seconds: must not be negative") }
+        if shutdownGraceSeconds < 1 { problems.append("--shutdown-grace-seconds: must be at least 1, got \(shutdownGraceSeconds)") }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 

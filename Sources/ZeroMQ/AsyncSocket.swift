@@ -124,14 +124,3 @@ public struct SocketMessages: AsyncSequence, Sendable {
         AsyncIterator(base: batches.makeAsyncIterator())
     }
 }
-
-/// Moves a socket to its I/O thread exactly once.
-private final class SocketBox: @unchecked Sendable {
-    // Unchecked: set at creation, taken once by the I/O thread; never shared.
-    private var socket: Socket?
-    init(_ socket: consuming sending Socket) { self.socket = socket }
-    func take() -> Socket {
-        defer { socket = nil }
-        return socket!
-    }
-}

@@ -6,8 +6,8 @@ import Testing
 @Suite("Command line")
 struct CommandLineTests {
     @Test("--help explains every flag and its environment twin", arguments: [
-        ("newswire-producer", ["--outbox", "NEWSWIRE_OUTBOX", "--ingest", "NEWSWIRE_INGEST", "--consumer", "NEWSWIRE_CONSUMER"]),
-        ("newswire-consumer", ["--db", "NEWSWIRE_DB", "--events", "NEWSWIRE_EVENTS", "--stream", "NEWSWIRE_STREAM", "--replay", "NEWSWIRE_REPLAY", "--topics"]),
+        ("newswire-producer", ["--outbox", "NEWSWIRE_OUTBOX", "--ingest", "NEWSWIRE_INGEST", "--consumer", "NEWSWIRE_CONSUMER", "--shutdown-grace-seconds", "NEWSWIRE_SHUTDOWN_GRACE_SECONDS"]),
+        ("newswire-consumer", ["--db", "NEWSWIRE_DB", "--events", "NEWSWIRE_EVENTS", "--stream", "NEWSWIRE_STREAM", "--replay", "NEWSWIRE_REPLAY", "--topics", "--shutdown-grace-seconds", "NEWSWIRE_SHUTDOWN_GRACE_SECONDS"]),
     ])
     func help(executable: String, expected: [String]) async throws {
         let result = try await runCommand(executable, ["--help"])

@@ -46,14 +46,24 @@ struct DeployTests {
                 #expect(volumes.keys.contains(volume), "volume \(volume) is not declared")
                 #expect(mount.hasSuffix(":/var/lib/newswire"))
             }
-            let health = try #require(service["healthcheck"] as? [String: Any])
-            let test = try #require(health["test"] as? [String])
-            #expect(test.first == "CMD")
-            let probe = try await runCommand(test[1], Array(test.dropFirst(2)))
-            #expect(probe.status == 0, "the health check command works: \(test)")
+            // The health check is `newswire health [flags] http://127.0.0.1:<--metrics port>/healthz`:
+            // a real subcommand with real flags, probing the service's own /healthz
+            // (run against live services in healthProbe below).
+            let probe = try Self.healthProbe(service)
+            #expect(Array(probe.prefix(2)) == ["newswire", "health"], "\(probe)")
+            let probeHelp = try await runCommand("newswire", ["health", "--help"])
+            #expect(probeHelp.status == 0, "newswire has no health subcommand")
+            for flag in Self.flags(in: probe) { #expect(probeHelp.stdout.contains(flag), "newswire health has no \(flag)") }
+            let metrics = try #require(Self.value(of: "--metrics", in: command), "\(name) sets --metrics")
+            let metricsPort = String(metrics.split(separator: ":").last!)
+            #expect(probe.last == "http://127.0.0.1:\(metricsPort)/healthz")
+            #expect((service["ports"] as? [String] ?? []).contains("127.0.0.1:\(metricsPort):\(metricsPort)"), "the HTTP endpoint is published to this host only")
             #expect(service["restart"] as? String == "unless-stopped")
             #expect(service["stop_signal"] as? String == "SIGTERM")
-            #expect(service["stop_grace_period"] != nil)
+            // Docker's stop timeout outlasts the service's own grace period, so a drain is never SIGKILLed.
+            let grace = try #require(Self.value(of: "--shutdown-grace-seconds", in: command).flatMap { Int($0) })
+            let stopGrace = try #require((service["stop_grace_period"] as? String).flatMap { Int($0.dropLast()) })
+            #expect(stopGrace > grace)
         }
         // The producer reaches the consumer's events port on the compose network.
         let consumer = try #require(commands["consumer"]), producer = try #require(commands["producer"])
@@ -75,6 +85,46 @@ struct DeployTests {
         #expect(dockerfile.contains("COPY deploy/taxonomy.yaml \(topics)"))
     }
 
+    /// A service's health check command without the leading "CMD".
+    static func healthProbe(_ service: [String: Any]) throws -> [String] {
+        let health = try #require(service["healthcheck"] as? [String: Any])
+        let test = try #require(health["test"] as? [String])
+        #expect(test.first == "CMD")
+        return Array(test.dropFirst())
+    }
+
+    /// `probe` with its URL's HOST:PORT replaced by `address`.
+    static func probe(_ probe: [String], at address: String) throws -> [String] {
+        let url = try #require(probe.last)
+        let rest = try #require(url.range(of: "http://")).upperBound
+        let slash = url[rest...].firstIndex(of: "/") ?? url.endIndex
+        return probe.dropLast() + ["http://" + address + url[slash...]]
+    }
+
+    @Test("the compose health checks pass against the running services and fail once they are gone")
+    func healthProbe() async throws {
+        let services = try #require(try Self.compose()["services"] as? [String: Any])
+        let pipeline = try await Pipeline()
+        let pattern = #"metrics=http://([0-9.]+:[0-9]+)/metrics"#
+        let addresses = ["producer": try await pipeline.producer.waitForLog(pattern), "consumer": try await pipeline.consumer.waitForLog(pattern)]
+        // The exact probe from the compose file, pointed at the port each service bound here.
+        var probes: [String: [String]] = [:]
+        for (name, address) in addresses {
+            let probe = try Self.probe(try Self.healthProbe(try #require(services[name] as? [String: Any])), at: address)
+            probes[name] = probe
+            let result = try await runCommand(probe[0], Array(probe.dropFirst()))
+            #expect(result.status == 0, "\(probe): \(result.stdout) \(result.stderr)")
+            #expect(result.stdout.contains("/healthz: 200 ok"))
+        }
+        let statuses = try await pipeline.stop()
+        #expect(statuses.producer == 0 && statuses.consumer == 0)
+        for (name, probe) in probes {
+            let result = try await runCommand(probe[0], Array(probe.dropFirst()))
+            #expect(result.status != 0, "\(name): the probe passed with the service gone")
+            #expect(result.stderr.contains("\(probe.last!): cannot connect"), "\(result.stderr)")
+        }
+    }
+
     @Test("docker-compose validates the file where it is installed")
     func composeConfig() async throws {
         let binary = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -90,7 +140,9 @@ struct DeployTests {
             let source = String(line.split(separator: " ")[1])
             #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(source).path), "COPY \(source): no such path")
         }
+        // The three are built and copied to /out, which the runtime image installs; `newswire` is the health probe.
         for executable in ["newswire-producer", "newswire-consumer", "newswire"] { #expect(text.contains("/\(executable)")) }
+        #expect(text.contains("COPY --from=build /out/ /usr/local/bin/"))
         #expect(text.contains("FROM debian:bookworm-slim"))
         #expect(text.contains("libzmq5") && text.contains("libsqlite3-0"))
     }

@@ -44,8 +44,9 @@ public struct DeliveryService: Service {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await receiveReplies(tracker) }
                 group.addTask {
-                    // Overdue acks are found on this tick even when nothing else happens.
-                    while !Task.isCancelled && !stopping.isSet {
+                    // Overdue acks, and the end of the grace period, are found on this
+                    // tick even when nothing else happens; cancelled once sendLoop returns.
+                    while !Task.isCancelled {
                         try? await Task.sleep(for: .milliseconds(100))
                         monitor.wake()
                     }
