@@ -31,7 +31,12 @@ public enum ConsumerApplication {
     /// - Parameter metrics: the registry `/metrics` serves (from `Observability.bootstrap`); nil serves none.
     public static func build(_ configuration: ConsumerConfiguration, logger: Logger, metrics: PrometheusCollectorRegistry? = nil) throws -> Built {
         let taxonomy = try loadTaxonomy(configuration)
-        let store = try ArticleStore.open(path: configuration.databasePath)
+        let store: ArticleStore
+        do {
+            store = try ArticleStore.open(path: configuration.databasePath)
+        } catch {
+            throw DatabaseOpenError(setting: "--db", path: configuration.databasePath, underlying: error)
+        }
         let consumerID = try store.consumerID()
         let context = try Context()
 
@@ -56,7 +61,8 @@ public enum ConsumerApplication {
         let publisher = TopicPublisher(socket: try AsyncSocket(stream, name: "consumer.stream"), logger: logger)
         let eventsService = EventsService(
             socket: try AsyncSocket(events, name: "consumer.events"), store: store, classifier: classifier,
-            publisher: publisher, consumerID: consumerID, maximumEventBytes: configuration.maximumEventBytes, logger: logger)
+            publisher: publisher, consumerID: consumerID, maximumEventBytes: configuration.maximumEventBytes,
+            maximumAttempts: configuration.maximumAttempts, logger: logger)
         let replayService = ReplayService(
             socket: try AsyncSocket(replay, name: "consumer.replay"), store: store, consumerID: consumerID,
             replayLimit: configuration.replayLimit, logger: logger)

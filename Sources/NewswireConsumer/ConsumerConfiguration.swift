@@ -15,6 +15,9 @@ public struct ConsumerConfiguration: Sendable, Equatable {
     public var topicsPath: String?
     /// Largest event accepted, in bytes.
     public var maximumEventBytes: Int = WireProtocol.defaultMaximumMessageBytes
+    /// Deliveries of one event that may fail to store before it goes to the
+    /// dead-letter table (failures of the database itself never count).
+    public var maximumAttempts: Int = 5
     /// Most messages one replay request returns.
     public var replayLimit: Int = 10_000
     /// HOST:PORT for the /metrics, /healthz and /readyz HTTP endpoint; empty turns it off.
@@ -32,6 +35,7 @@ public struct ConsumerConfiguration: Sendable, Equatable {
             problems.append("\(flag): must not be empty")
         }
         if maximumEventBytes < 1024 { problems.append("--max-event-bytes: must be at least 1024, got \(maximumEventBytes)") }
+        if maximumAttempts < 1 { problems.append("--max-attempts: must be at least 1, got \(maximumAttempts)") }
         if replayLimit < 1 { problems.append("--replay-limit: must be at least 1, got \(replayLimit)") }
         return problems
     }

@@ -45,6 +45,9 @@ struct ConsumerCommand: AsyncParsableCommand {
     @Option(help: "Most messages one replay request returns. (env: NEWSWIRE_REPLAY_LIMIT)")
     var replayLimit: Int = EnvironmentDefault.int("NEWSWIRE_REPLAY_LIMIT", 10_000)
 
+    @Option(help: "Deliveries of one event that may fail to store before it is set aside in the dead-letter table (see `newswire dead-letters`). Failures of the database itself (locked, read-only, full) never count. (env: NEWSWIRE_MAX_ATTEMPTS)")
+    var maxAttempts: Int = EnvironmentDefault.int("NEWSWIRE_MAX_ATTEMPTS", 5)
+
     @Option(help: "Seconds from SIGTERM or SIGINT to exit, at most: finish the article in hand, close the sockets, checkpoint --db. (env: NEWSWIRE_SHUTDOWN_GRACE_SECONDS)")
     var shutdownGraceSeconds: Int = EnvironmentDefault.int("NEWSWIRE_SHUTDOWN_GRACE_SECONDS", 10)
 
@@ -65,6 +68,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         configuration.topicsPath = topics.isEmpty ? nil : topics
         configuration.maximumEventBytes = maxEventBytes
         configuration.replayLimit = replayLimit
+        configuration.maximumAttempts = maxAttempts
         configuration.metricsAddress = metrics
         configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
         return configuration
@@ -92,6 +96,7 @@ struct ConsumerCommand: AsyncParsableCommand {
                 NEWSWIRE_TOPICS=\(topics)
                 NEWSWIRE_MAX_EVENT_BYTES=\(maxEventBytes)
                 NEWSWIRE_REPLAY_LIMIT=\(replayLimit)
+                NEWSWIRE_MAX_ATTEMPTS=\(maxAttempts)
                 NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
                 NEWSWIRE_METRICS=\(metrics)
                 \(logging.configurationLines)

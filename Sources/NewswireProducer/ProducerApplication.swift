@@ -22,7 +22,12 @@ public enum ProducerApplication {
 
     /// - Parameter metrics: the registry `/metrics` serves (from `Observability.bootstrap`); nil serves none.
     public static func build(_ configuration: ProducerConfiguration, logger: Logger, metrics: PrometheusCollectorRegistry? = nil) async throws -> Built {
-        let outbox = try Outbox.open(path: configuration.outboxPath)
+        let outbox: Outbox
+        do {
+            outbox = try Outbox.open(path: configuration.outboxPath)
+        } catch {
+            throw DatabaseOpenError(setting: "--outbox", path: configuration.outboxPath, underlying: error)
+        }
         let monitor = OutboxMonitor(depth: try await outbox.pendingCount())
         let context = try Context()
 

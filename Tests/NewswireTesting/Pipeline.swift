@@ -10,17 +10,27 @@ public final class Pipeline: Sendable {
     public let streamEndpoint: String
     public let replayEndpoint: String
     public let ingestEndpoint: String
-    public var databasePath: String { directory.path("newswire.db") }
-    public var outboxPath: String { directory.path("outbox.db") }
+    /// The consumer's SQLite file.
+    public let databasePath: String
+    /// The producer's outbox SQLite file.
+    public let outboxPath: String
 
-    public init(consumerArguments: [String] = ["--metrics", "127.0.0.1:0"], producerArguments: [String] = ["--metrics", "127.0.0.1:0"]) async throws {
+    /// - Parameters:
+    ///   - databasePath: the consumer's SQLite file; by default in the pipeline's temporary folder.
+    ///   - outboxPath: the producer's outbox; by default in the pipeline's temporary folder.
+    public init(
+        consumerArguments: [String] = ["--metrics", "127.0.0.1:0"], producerArguments: [String] = ["--metrics", "127.0.0.1:0"],
+        databasePath: String? = nil, outboxPath: String? = nil
+    ) async throws {
         directory = try TemporaryDirectory(prefix: "newswire-pipeline")
+        self.databasePath = databasePath ?? directory.path("newswire.db")
+        self.outboxPath = outboxPath ?? directory.path("outbox.db")
         let any = "tcp://127.0.0.1:*"
-        consumer = try RunningProcess("newswire-consumer", ["--db", directory.path("newswire.db"), "--events", any, "--stream", any, "--replay", any] + consumerArguments, directory: directory)
+        consumer = try RunningProcess("newswire-consumer", ["--db", self.databasePath, "--events", any, "--stream", any, "--replay", any] + consumerArguments, directory: directory)
         eventsEndpoint = try await consumer.waitForLog(#"events"?[=:]"?(tcp://[0-9.]+:[0-9]+)"#)
         streamEndpoint = try await consumer.waitForLog(#"stream"?[=:]"?(tcp://[0-9.]+:[0-9]+)"#)
         replayEndpoint = try await consumer.waitForLog(#"replay"?[=:]"?(tcp://[0-9.]+:[0-9]+)"#)
-        producer = try RunningProcess("newswire-producer", ["--outbox", directory.path("outbox.db"), "--ingest", any, "--consumer", eventsEndpoint] + producerArguments, directory: directory)
+        producer = try RunningProcess("newswire-producer", ["--outbox", self.outboxPath, "--ingest", any, "--consumer", eventsEndpoint] + producerArguments, directory: directory)
         ingestEndpoint = try await producer.waitForLog(#"ingest"?[=:]"?(tcp://[0-9.]+:[0-9]+)"#)
     }
 

@@ -283,6 +283,12 @@ public nonisolated struct Newswire_V1_Ack: Sendable {
 
     /// Already stored earlier (same id); nothing new was written.
     case duplicate // = 2
+
+    /// Events socket only: the consumer could not store this event after the
+    /// configured number of delivery attempts and keeps it in its dead-letter
+    /// table (with the reason) instead. Do not send it again; an operator
+    /// requeues it with `newswire dead-letters --requeue`.
+    case deadLettered // = 3
     case UNRECOGNIZED(Int)
 
     public init() {
@@ -294,6 +300,7 @@ public nonisolated struct Newswire_V1_Ack: Sendable {
       case 0: self = .unspecified
       case 1: self = .accepted
       case 2: self = .duplicate
+      case 3: self = .deadLettered
       default: self = .UNRECOGNIZED(rawValue)
       }
     }
@@ -303,6 +310,7 @@ public nonisolated struct Newswire_V1_Ack: Sendable {
       case .unspecified: return 0
       case .accepted: return 1
       case .duplicate: return 2
+      case .deadLettered: return 3
       case .UNRECOGNIZED(let i): return i
       }
     }
@@ -312,6 +320,7 @@ public nonisolated struct Newswire_V1_Ack: Sendable {
       .unspecified,
       .accepted,
       .duplicate,
+      .deadLettered,
     ]
 
   }
@@ -984,7 +993,7 @@ nonisolated extension Newswire_V1_Ack: SwiftProtobuf.Message, SwiftProtobuf._Mes
 }
 
 nonisolated extension Newswire_V1_Ack.Status: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0STATUS_UNSPECIFIED\0\u{1}STATUS_ACCEPTED\0\u{1}STATUS_DUPLICATE\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0STATUS_UNSPECIFIED\0\u{1}STATUS_ACCEPTED\0\u{1}STATUS_DUPLICATE\0\u{1}STATUS_DEAD_LETTERED\0")
 }
 
 nonisolated extension Newswire_V1_Nack: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {

@@ -20,22 +20,25 @@ public struct EventsService: Service {
     let publisher: TopicPublisher
     let consumerID: String
     let maximumEventBytes: Int
+    let maximumAttempts: Int
     let logger: Logger
 
     private let received = Counter(label: "newswire_consumer_events_received_total")
     private let stored = Counter(label: "newswire_consumer_articles_stored_total")
     private let duplicates = Counter(label: "newswire_consumer_articles_duplicate_total")
     private let latency = Metrics.Timer(label: "newswire_consumer_processing_seconds")
+    private let deadLettered = Counter(label: "newswire_consumer_events_dead_lettered_total")
     private let classified = TopicCounters(label: "newswire_consumer_articles_classified_total")
     private let progress: ThroughputLog
 
-    public init(socket: AsyncSocket, store: ArticleStore, classifier: ArticleClassifier, publisher: TopicPublisher, consumerID: String, maximumEventBytes: Int, logger: Logger) {
+    public init(socket: AsyncSocket, store: ArticleStore, classifier: ArticleClassifier, publisher: TopicPublisher, consumerID: String, maximumEventBytes: Int, maximumAttempts: Int = 5, logger: Logger) {
         self.socket = socket
         self.store = store
         self.classifier = classifier
         self.publisher = publisher
         self.consumerID = consumerID
         self.maximumEventBytes = maximumEventBytes
+        self.maximumAttempts = maximumAttempts
         self.logger = logger
         self.progress = ThroughputLog(what: "stored", logger: logger)
     }
@@ -83,26 +86,39 @@ public struct EventsService: Service {
             send(replies)
             return
         }
-        let results: [StoreResult]
+        let results: [StoreOutcome]
         do {
-            results = try await store.store(deliveries.map(\.article), consumerID: consumerID)
+            results = try await store.store(deliveries.map(\.article), consumerID: consumerID).map(StoreOutcome.init)
+        } catch where StoreFailure.isCausedByEvent(error) {
+            // One bad event must not hold back the others: store them one by one.
+            logger.warning("batch store failed; storing one by one", metadata: ["articles": "\(deliveries.count)", "error": "\(error)"])
+            results = await storeOneByOne(deliveries)
         } catch {
-            // Not acked: the producer sends them again later.
+            // The database itself failed (locked, read-only, full): all are refused and redelivered later.
             logger.error("could not store articles", metadata: ["articles": "\(deliveries.count)", "error": "\(error)"])
-            for delivery in deliveries {
-                if let nack = rejected(reason: .internal, "could not store: \(error)", route: delivery.route, articleID: delivery.article.event.articleID) {
-                    replies.append(nack)
-                }
-            }
-            send(replies)
-            return
+            results = deliveries.map { _ in .failed(error) }
         }
         var published: [TopicMessage] = []
         var storedCount = 0
-        for (delivery, result) in zip(deliveries, results) {
+        for (delivery, outcome) in zip(deliveries, results) {
             let event = delivery.article.event
             var ack = Ack()
             ack.articleID = event.articleID
+            let result: StoreResult
+            switch outcome {
+            case .done(let done):
+                result = done
+            case .deadLettered:
+                ack.status = .deadLettered
+                if let reply = reply(route: delivery.route, .ack, ack) { replies.append(reply) }
+                continue
+            case .failed(let error):
+                // Not acked: the producer sends it again later.
+                if let nack = rejected(reason: .internal, "could not store: \(error)", route: delivery.route, articleID: event.articleID) {
+                    replies.append(nack)
+                }
+                continue
+            }
             switch result {
             case .stored(let messages):
                 ack.status = .accepted
@@ -126,6 +142,55 @@ public struct EventsService: Service {
         send(replies)
         publisher.publish(published)
         progress.record(storedCount)
+    }
+
+    /// What became of one event after the batch could not be stored whole.
+    private enum StoreOutcome {
+        case done(StoreResult)
+        case deadLettered
+        case failed(any Error)
+        init(_ result: StoreResult) { self = .done(result) }
+    }
+
+    /// Stores each event in its own transaction, after a batch failed. An event
+    /// that fails on its own, for a reason of its own (not the database's), and
+    /// has been delivered `maximumAttempts` times goes to the dead-letter table.
+    private func storeOneByOne(_ deliveries: [Delivery]) async -> [StoreOutcome] {
+        var outcomes: [StoreOutcome] = []
+        var databaseFailure: (any Error)?
+        for delivery in deliveries {
+            let article = delivery.article
+            let event = article.event
+            if let databaseFailure {
+                // The database broke down meanwhile: no use trying the rest now.
+                outcomes.append(.failed(databaseFailure))
+                continue
+            }
+            do {
+                outcomes.append(.done(try await store.store([article], consumerID: consumerID)[0]))
+            } catch {
+                let attempts = Int(max(event.deliveryAttempt, 1))
+                if !StoreFailure.isCausedByEvent(error) { databaseFailure = error }
+                guard StoreFailure.isCausedByEvent(error), attempts >= maximumAttempts else {
+                    logger.error("could not store article", metadata: [
+                        "article_id": "\(event.articleID)", "attempt": "\(attempts)", "error": "\(error)",
+                    ])
+                    outcomes.append(.failed(error))
+                    continue
+                }
+                do {
+                    try await store.deadLetter(article, reason: "\(error)", attempts: attempts)
+                    deadLettered.increment()
+                    logger.error("article dead-lettered", metadata: [
+                        "article_id": "\(event.articleID)", "source": "\(event.source)", "attempts": "\(attempts)", "reason": "\(error)",
+                    ])
+                    outcomes.append(.deadLettered)
+                } catch {
+                    outcomes.append(.failed(error))
+                }
+            }
+        }
+        return outcomes
     }
 
     /// Decodes and classifies each event; refusals become Nacks in `refusals`.

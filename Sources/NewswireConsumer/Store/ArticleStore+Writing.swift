@@ -57,6 +57,7 @@ private struct StreamWriter {
     let insertTopic: Statement
     let insertStream: Statement
     let lastTopicSequence: Statement
+    let removeDeadLetter: Statement
     var sequence: Int64
     var topicSequences: [String: Int64] = [:]
 
@@ -78,6 +79,7 @@ private struct StreamWriter {
         insertStream = try db.cachedStatement(
             sql: "INSERT INTO stream (sequence, topic_id, topic_sequence, article_id, classified_at) VALUES (?, ?, ?, ?, ?)")
         lastTopicSequence = try db.cachedStatement(sql: "SELECT MAX(topic_sequence) FROM stream WHERE topic_id = ?")
+        removeDeadLetter = try db.cachedStatement(sql: "DELETE FROM dead_letters WHERE article_id = ?")
         sequence = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM stream") ?? 0
     }
 
@@ -98,6 +100,8 @@ private struct StreamWriter {
             JSONText(strings: article.people), JSONText(strings: article.organizations), JSONText(strings: article.places),
             JSONText(object: event.metadata), event.parserVersion, Int(max(event.deliveryAttempt, 1)), Data(item.eventBytes),
         ])
+        // A requeued dead letter that stores now is no longer dead.
+        try removeDeadLetter.execute(arguments: [event.articleID])
         var messages: [TopicMessage] = []
         messages.reserveCapacity(item.classifications.count)
         for classification in item.classifications {

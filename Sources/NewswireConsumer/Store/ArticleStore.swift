@@ -11,6 +11,8 @@ internal import Foundation
 /// - `stream`: one row per topic message published: `sequence` (per consumer,
 ///   across topics) and `topic_sequence` (per topic).
 /// - `consumer_info`: this consumer's id.
+/// - `dead_letters`: events that could not be stored after the allowed number
+///   of delivery attempts, with the reason; gone once requeued and stored.
 ///
 /// WAL mode, `synchronous=NORMAL`, foreign keys on. An article, its topics and
 /// its stream rows are written in one transaction, before the ack is sent.
@@ -91,6 +93,19 @@ public struct ArticleStore: Sendable {
                 table.column("value", .text).notNull()
             }
             try db.execute(sql: "INSERT INTO consumer_info (key, value) VALUES ('consumer_id', ?)", arguments: [UUID().uuidString.lowercased()])
+        }
+        migrator.registerMigration("v2: dead letters") { db in
+            try db.create(table: "dead_letters") { table in
+                table.primaryKey("article_id", .text)
+                table.column("source", .text).notNull()
+                table.column("title", .text).notNull()
+                table.column("reason", .text).notNull()
+                table.column("attempts", .integer).notNull()
+                table.column("first_failed_at", .datetime).notNull()
+                table.column("last_failed_at", .datetime).notNull()
+                // The ArticleEvent as received (protobuf), to requeue it.
+                table.column("event", .blob).notNull()
+            }
         }
         return migrator
     }

@@ -36,6 +36,7 @@ public struct DeliveryService: Service {
     private let published = Counter(label: "newswire_producer_events_published_total")
     private let acked = Counter(label: "newswire_producer_events_acked_total")
     private let redelivered = Counter(label: "newswire_producer_events_redelivered_total")
+    private let deadLettered = Counter(label: "newswire_producer_events_dead_lettered_total")
 
     public func run() async throws {
         let tracker = DeliveryTracker()
@@ -153,7 +154,13 @@ public struct DeliveryService: Service {
                     let wire = try WireMessage(frames: message.frames)
                     switch wire.type {
                     case .ack:
-                        ackedIDs.append(try wire.decode(Ack.self, expecting: .ack).articleID)
+                        let ack = try wire.decode(Ack.self, expecting: .ack)
+                        ackedIDs.append(ack.articleID)
+                        if ack.status == .deadLettered {
+                            // In the consumer's custody, in its dead-letter table: done here.
+                            deadLettered.increment()
+                            logger.warning("consumer dead-lettered article", metadata: ["article_id": "\(ack.articleID)"])
+                        }
                     case .nack:
                         let nack = try wire.decode(Nack.self, expecting: .nack)
                         if nack.reason == .busy || nack.reason == .internal {

@@ -1,0 +1,137 @@
+public import ArgumentParser
+internal import Foundation
+internal import NewsModels
+internal import NewswireConsumer
+internal import ZeroMQ
+internal import SwiftProtobuf
+
+/// `newswire dead-letters`: lists the events a consumer set aside because it
+/// could not store them, and sends chosen ones back to it.
+public struct DeadLettersCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dead-letters",
+        abstract: "List the events a consumer could not store, and requeue them.",
+        discussion: """
+            An event that fails to store (for a reason of its own, not because the database \
+            is locked, read-only or full) on --max-attempts deliveries is kept in the consumer's \
+            dead_letters table with the reason, acknowledged to the producer, and counted in \
+            newswire_consumer_events_dead_lettered_total. Fix the cause (a taxonomy, a trigger, \
+            a bug), then requeue: each event is sent to the running consumer's events socket as a \
+            first delivery; once it stores, its dead letter is gone.
+            """)
+
+    @Option(help: "The consumer's SQLite file. (env: NEWSWIRE_DB)")
+    var db: String = EnvironmentDefault.string("NEWSWIRE_DB", "newswire.db")
+
+    @Flag(help: "One JSON object per line: {articleID, source, title, reason, attempts, firstFailedAt, lastFailedAt}.")
+    var json = false
+
+    @Option(name: .customLong("requeue"), help: "Send this article's event to the consumer again; repeat for several.")
+    var requeueIDs: [String] = []
+
+    @Flag(help: "Send every dead letter to the consumer again.")
+    var requeueAll = false
+
+    @Option(help: "The running consumer's events endpoint, for --requeue. (env: NEWSWIRE_EVENTS)")
+    var events: String = EnvironmentDefault.string("NEWSWIRE_EVENTS", DefaultEndpoints.events)
+
+    @Option(help: "Seconds to wait for the consumer's answer to each requeued event.")
+    var timeout: Double = 10
+
+    public init() {}
+
+    public func validate() throws {
+        if requeueAll && !requeueIDs.isEmpty { throw ValidationError("--requeue and --requeue-all: use one of them") }
+        if timeout <= 0 { throw ValidationError("--timeout: must be more than 0, got \(timeout)") }
+    }
+
+    public func run() throws {
+        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db: \(db) does not exist") }
+        let store = try ArticleStore.open(path: db, readOnly: true)
+        let letters = try store.deadLetters(limit: Int.max)
+        guard requeueAll || !requeueIDs.isEmpty else {
+            list(letters)
+            return
+        }
+        let ids = requeueAll ? letters.map(\.articleID) : requeueIDs
+        var failures = 0
+        var requeued = 0
+        for id in ids {
+            guard let event = try store.deadLetterEvent(id) else {
+                print("\(id): not a dead letter in \(db)")
+                failures += 1
+                continue
+            }
+            let answer = try send(event)
+            print("\(id): \(answer.summary)")
+            if answer.stored { requeued += 1 } else { failures += 1 }
+        }
+        print("requeued \(requeued) of \(ids.count)")
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func list(_ letters: [DeadLetter]) {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            for letter in letters {
+                if let data = try? encoder.encode(letter) { print(String(decoding: data, as: UTF8.self)) }
+            }
+            return
+        }
+        if letters.isEmpty {
+            print("no dead letters in \(db)")
+            return
+        }
+        let formatter = ISO8601DateFormatter()
+        for letter in letters {
+            print("\(letter.articleID)  \(letter.attempts) attempts  last \(formatter.string(from: letter.lastFailedAt))  \(letter.source)")
+            print("    \(letter.title)")
+            print("    reason: \(letter.reason)")
+        }
+        print("\(letters.count) dead letter\(letters.count == 1 ? "" : "s")")
+    }
+
+    /// What the consumer said about one requeued event.
+    private struct Answer {
+        var stored: Bool
+        var summary: String
+    }
+
+    /// Sends one event to the consumer as a first delivery and waits for its answer.
+    private func send(_ event: ArticleEvent) throws -> Answer {
+        var event = event
+        event.deliveryAttempt = 1
+        let context = try Context()
+        let socket = try Socket(context: context, type: .dealer)
+        defer { socket.close() }
+        try socket.setLinger(.milliseconds(500))
+        try socket.setSendTimeout(.milliseconds(Int(timeout * 1000)))
+        try socket.connect(events)
+        guard try socket.send(Multipart(WireMessage(.articleEvent, event).frames)) else {
+            return Answer(stored: false, summary: "cannot send to \(events) within \(timeout) s (is the consumer running?)")
+        }
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        while case let left = deadline - .now, left > .zero {
+            guard let reply = try socket.receive(timeout: left) else { break }
+            let wire = try WireMessage(frames: reply.frames)
+            switch wire.type {
+            case .ack:
+                let ack = try wire.decode(Ack.self, expecting: .ack)
+                guard ack.articleID == event.articleID else { continue }
+                switch ack.status {
+                case .accepted: return Answer(stored: true, summary: "stored")
+                case .duplicate: return Answer(stored: true, summary: "already stored")
+                default: return Answer(stored: false, summary: "still failing; kept as a dead letter")
+                }
+            case .nack:
+                let nack = try wire.decode(Nack.self, expecting: .nack)
+                return Answer(stored: false, summary: "refused: \(nack.reason.label): \(nack.message)")
+            default:
+                continue
+            }
+        }
+        return Answer(stored: false, summary: "no answer from \(events) within \(timeout) s")
+    }
+}
