@@ -84,8 +84,8 @@ public struct SocketMessages: AsyncSequence, Sendable {
     }
 }
 
-/// Moves a socket to its I/O thread exactly once.
-private final class SocketBox: @unchecked Sendable {
+/// Moves a socket to the thread that will own it, exactly once.
+final class SocketBox: @unchecked Sendable {
     // Unchecked: set at creation, taken once by the I/O thread; never shared.
     private var socket: Socket?
     init(_ socket: consuming sending Socket) { self.socket = socket }
