@@ -4,7 +4,8 @@
 //
 // The targets follow the data path:
 //   CZeroMQ → ZeroMQ → NewsModels → NewsParsing / NewsClassification
-//   → NewswireProducer / NewswireConsumer → three thin executables.
+//   → NewswireProducer / NewswireConsumer → three thin executables;
+//   NewswireSecurity (CURVE keys, flags, ZAP) is shared by both services and the client.
 import PackageDescription
 
 let package = Package(
@@ -58,9 +59,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "NewswireSecurity",
+            dependencies: [
+                "ZeroMQ", "NewsModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "NewswireProducer",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsParsing", "NewswireObservability",
+                "ZeroMQ", "NewsModels", "NewsParsing", "NewswireObservability", "NewswireSecurity",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -71,7 +82,7 @@ let package = Package(
         .target(
             name: "NewswireConsumer",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsClassification", "NewswireObservability",
+                "ZeroMQ", "NewsModels", "NewsClassification", "NewswireObservability", "NewswireSecurity",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -82,7 +93,7 @@ let package = Package(
         .target(
             name: "NewswireClient",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsParsing", "NewsClassification", "NewswireConsumer",
+                "ZeroMQ", "NewsModels", "NewsParsing", "NewsClassification", "NewswireConsumer", "NewswireSecurity",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -92,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "NewswireProducerApp",
             dependencies: [
-                "NewswireProducer", "NewswireObservability",
+                "NewswireProducer", "NewswireObservability", "NewswireSecurity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -100,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "NewswireConsumerApp",
             dependencies: [
-                "NewswireConsumer", "NewswireObservability",
+                "NewswireConsumer", "NewswireObservability", "NewswireSecurity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -1,4 +1,5 @@
 internal import NewsModels
+public import NewswireSecurity
 
 /// Everything a consumer needs to run. The executable fills it from flags and
 /// `NEWSWIRE_…` environment variables; tests fill it directly.
@@ -19,6 +20,8 @@ public struct ConsumerConfiguration: Sendable, Equatable {
     public var replayLimit: Int = 10_000
     /// HOST:PORT for the /metrics, /healthz and /readyz HTTP endpoint; empty turns it off.
     public var metricsAddress: String = "127.0.0.1:9102"
+    /// CURVE keys for the events, stream and replay sockets; off by default.
+    public var curve = CurveSettings()
 
     public init() {}
 
@@ -31,6 +34,7 @@ public struct ConsumerConfiguration: Sendable, Equatable {
         }
         if maximumEventBytes < 1024 { problems.append("--max-event-bytes: must be at least 1024, got \(maximumEventBytes)") }
         if replayLimit < 1 { problems.append("--replay-limit: must be at least 1, got \(replayLimit)") }
+        problems += curve.problems()
         return problems
     }
 }

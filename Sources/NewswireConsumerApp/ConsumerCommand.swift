@@ -4,6 +4,7 @@ import Logging
 import NewswireObservability
 import NewsModels
 import NewswireConsumer
+import NewswireSecurity
 import ServiceLifecycle
 
 /// `newswire-consumer`: classifies article events, stores them in SQLite,
@@ -47,6 +48,8 @@ struct ConsumerCommand: AsyncParsableCommand {
     @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz and /readyz over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
     var metrics: String = EnvironmentDefault.string("NEWSWIRE_METRICS", "127.0.0.1:9102")
 
+    @OptionGroup var curve: CurveServerOptions
+
     @OptionGroup var logging: LoggingOptions
 
     @Flag(help: "Print the effective configuration and exit.")
@@ -62,6 +65,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         configuration.maximumEventBytes = maxEventBytes
         configuration.replayLimit = replayLimit
         configuration.metricsAddress = metrics
+        configuration.curve = curve.settings()
         return configuration
     }
 
@@ -87,6 +91,7 @@ struct ConsumerCommand: AsyncParsableCommand {
                 NEWSWIRE_MAX_EVENT_BYTES=\(maxEventBytes)
                 NEWSWIRE_REPLAY_LIMIT=\(replayLimit)
                 NEWSWIRE_METRICS=\(metrics)
+                \(curve.configurationLines)
                 \(logging.configurationLines)
                 """)
             return
