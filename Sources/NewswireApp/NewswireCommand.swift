@@ -10,6 +10,6 @@ struct NewswireCommand: ParsableCommand {
         discussion: "Every option has an environment variable twin (NEWSWIRE_…), shown in each command's --help.",
         subcommands: [
             FeedCommand.self, ParseCommand.self, ClassifyCommand.self, QueryCommand.self,
-            StatsCommand.self, TailCommand.self, TaxonomyCommand.self,
+            StatsCommand.self, TailCommand.self, TaxonomyCommand.self, KeygenCommand.self,
         ])
 }
