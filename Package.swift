@@ -4,7 +4,8 @@
 //
 // The targets follow the data path:
 //   CZeroMQ → ZeroMQ → NewsModels → NewsParsing / NewsClassification
-//   → NewswireProducer / NewswireConsumer → three thin executables.
+//   → NewswireProducer / NewswireConsumer → three thin executables;
+//   NewswireSecurity (CURVE keys, flags, ZAP) is shared by both services and the client.
 import PackageDescription
 
 let package = Package(
@@ -59,9 +60,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "NewswireSecurity",
+            dependencies: [
+                "ZeroMQ", "NewsModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "NewswireProducer",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsParsing", "NewswireObservability",
+                "ZeroMQ", "NewsModels", "NewsParsing", "NewswireObservability", "NewswireSecurity",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -72,7 +83,7 @@ let package = Package(
         .target(
             name: "NewswireConsumer",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsClassification", "NewswireObservability",
+                "ZeroMQ", "NewsModels", "NewsClassification", "NewswireObservability", "NewswireSecurity",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -83,7 +94,7 @@ let package = Package(
         .target(
             name: "NewswireClient",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsParsing", "NewsClassification", "NewswireConsumer", "NewswireObservability",
+                "ZeroMQ", "NewsModels", "NewsParsing", "NewsClassification", "NewswireConsumer", "NewswireObservability", "NewswireSecurity",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -93,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "NewswireProducerApp",
             dependencies: [
-                "NewswireProducer", "NewswireObservability",
+                "NewswireProducer", "NewswireObservability", "NewswireSecurity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -101,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "NewswireConsumerApp",
             dependencies: [
-                "NewswireConsumer", "NewswireObservability",
+                "NewswireConsumer", "NewswireObservability", "NewswireSecurity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

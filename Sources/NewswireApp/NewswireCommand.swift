@@ -11,6 +11,6 @@ struct NewswireCommand: ParsableCommand {
         subcommands: [
             FeedCommand.self, ParseCommand.self, ClassifyCommand.self, QueryCommand.self,
             StatsCommand.self, TailCommand.self, TaxonomyCommand.self, StatusCommand.self, HealthCommand.self,
-            DeadLettersCommand.self,
+            DeadLettersCommand.self, KeygenCommand.self,
         ])
 }

@@ -2,6 +2,7 @@ internal import Foundation
 internal import ZeroMQ
 internal import NewsModels
 internal import SwiftProtobuf
+public import NewswireSecurity
 
 /// Sends raw articles to a producer's ingest socket and collects the answers.
 ///
@@ -44,6 +45,8 @@ public struct ArticleFeeder {
     public var source: String
     public var timeout: Duration
     public var window: Int
+    /// CURVE credentials for a producer with CURVE on; nil connects in plain text.
+    public var curve: CurveClientCredentials?
 
     public init(endpoint: String, source: String, timeout: Duration = .seconds(30), window: Int = 64) {
         self.endpoint = endpoint
@@ -58,6 +61,10 @@ public struct ArticleFeeder {
         let socket = try Socket(context: context, type: .dealer)
         defer { socket.close() }
         try socket.setLinger(.milliseconds(500))
+        // A connection refused during the handshake (CURVE) leaves no peer, and a
+        // DEALER without one blocks on send: bound it, and say so below.
+        try socket.setSendTimeout(timeout)
+        try curve?.apply(to: socket)
         try socket.connect(endpoint)
 
         var summary = Summary()
@@ -90,7 +97,14 @@ public struct ArticleFeeder {
                     record(index, .failed("cannot read: \(error.localizedDescription)"))
                     continue
                 }
-                try socket.send(Multipart(try WireMessage(.rawArticle, raw).frames))
+                do {
+                    try socket.send(Multipart(try WireMessage(.rawArticle, raw).frames))
+                } catch let error as ZMQError where error.code == .wouldBlock {
+                    let reason = "cannot send to \(endpoint) within \(timeout): no connection (with CURVE on, is your key in the producer's allow-list?)"
+                    for unsent in index..<items.count { record(unsent, .failed(reason)) }
+                    next = items.count
+                    break
+                }
                 inFlight[raw.requestID] = index
             }
             guard !inFlight.isEmpty else { continue }

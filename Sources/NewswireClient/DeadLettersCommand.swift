@@ -4,6 +4,7 @@ internal import NewsModels
 internal import NewswireConsumer
 internal import ZeroMQ
 internal import SwiftProtobuf
+internal import NewswireSecurity
 
 /// `newswire dead-letters`: lists the events a consumer set aside because it
 /// could not store them, and sends chosen ones back to it.
@@ -37,6 +38,8 @@ public struct DeadLettersCommand: ParsableCommand {
 
     @Option(help: "Seconds to wait for the consumer's answer to each requeued event.")
     var timeout: Double = 10
+
+    @OptionGroup var curve: CurveClientOptions
 
     public init() {}
 
@@ -108,6 +111,7 @@ public struct DeadLettersCommand: ParsableCommand {
         defer { socket.close() }
         try socket.setLinger(.milliseconds(500))
         try socket.setSendTimeout(.milliseconds(Int(timeout * 1000)))
+        try curve.credentials()?.apply(to: socket)
         try socket.connect(events)
         guard try socket.send(Multipart(WireMessage(.articleEvent, event).frames)) else {
             return Answer(stored: false, summary: "cannot send to \(events) within \(timeout) s (is the consumer running?)")

@@ -1,6 +1,7 @@
 public import ArgumentParser
 internal import Foundation
 internal import NewsModels
+internal import NewswireSecurity
 
 /// `newswire feed FILE|DIR|-`: sends raw articles to the producer.
 public struct FeedCommand: ParsableCommand {
@@ -23,6 +24,8 @@ public struct FeedCommand: ParsableCommand {
     @Option(help: "Seconds to wait for the producer's answer. (env: NEWSWIRE_FEED_TIMEOUT)")
     var timeout: Int = EnvironmentDefault.int("NEWSWIRE_FEED_TIMEOUT", 30)
 
+    @OptionGroup var curve: CurveClientOptions
+
     @Flag(help: "Print one line per article, not only rejected ones.")
     var verbose = false
 
@@ -38,7 +41,8 @@ public struct FeedCommand: ParsableCommand {
 
     public func run() throws {
         let items = try paths.flatMap(Self.items(for:))
-        let feeder = ArticleFeeder(endpoint: producer, source: source, timeout: .seconds(timeout))
+        var feeder = ArticleFeeder(endpoint: producer, source: source, timeout: .seconds(timeout))
+        feeder.curve = try curve.credentials()
         var done = 0
         let showProgress = items.count >= 200
         let summary = try feeder.feed(items) { item, outcome in

@@ -2,6 +2,7 @@ public import ArgumentParser
 internal import Foundation
 internal import NewsModels
 internal import ZeroMQ
+internal import NewswireSecurity
 
 /// `newswire tail`: follows topic streams, optionally from a past sequence.
 ///
@@ -32,6 +33,8 @@ public struct TailCommand: ParsableCommand {
     @Option(help: "Exit when no message arrives for this many seconds.")
     var idleTimeout: Int?
 
+    @OptionGroup var curve: CurveClientOptions
+
     @Flag(help: "One JSON object per line: {sequence, topicSequence, topic, articleId, title, source, score}.")
     var json = false
 
@@ -56,6 +59,11 @@ public struct TailCommand: ParsableCommand {
             subscriber.close()
             requester.close()
         }
+        let credentials = try curve.credentials()
+        try credentials?.apply(to: subscriber)
+        try credentials?.apply(to: requester)
+        // A handshake refused (CURVE) leaves the DEALER no peer to send to: fail instead of blocking.
+        try requester.setSendTimeout(.seconds(10))
         if topics.isEmpty { try subscriber.subscribe() } else { for topic in topics { try subscriber.subscribe(topic) } }
         try subscriber.connect(stream)
         try requester.connect(replay)
@@ -85,7 +93,11 @@ public struct TailCommand: ParsableCommand {
                 request.afterSequence = cursor
                 request.topics = topics
                 request.requestID = UUID().uuidString
-                try requester.send(Multipart(try WireMessage(.replayRequest, request).frames))
+                do {
+                    try requester.send(Multipart(try WireMessage(.replayRequest, request).frames))
+                } catch let error as ZMQError where error.code == .wouldBlock {
+                    throw ValidationError("cannot send to the replay socket \(replay) within 10 s: no connection (with CURVE on, is your key in the consumer's allow-list?)")
+                }
                 while true {
                     guard let reply = try requester.receive(timeout: .seconds(10)) else {
                         throw ValidationError("no answer from the replay socket \(replay) within 10 s")

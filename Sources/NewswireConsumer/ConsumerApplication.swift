@@ -5,6 +5,7 @@ internal import NewswireObservability
 public import NewsClassification
 internal import ZeroMQ
 internal import NewsModels
+internal import NewswireSecurity
 internal import UnixSignals
 
 /// Wires a consumer together: the store, the classifier, and the three sockets,
@@ -39,22 +40,26 @@ public enum ConsumerApplication {
         }
         let consumerID = try store.consumerID()
         let context = try Context()
+        let security = try ServiceSecurity(configuration.curve, context: context, logger: logger)
 
         let events = try Socket(context: context, type: .router)
         let eventsPeers = try SocketMonitor(events, name: "consumer.events")
         try events.setMaximumMessageSize(configuration.maximumEventBytes + 64 * 1024)
         try events.setHeartbeat(interval: .seconds(1), timeout: .seconds(5))
+        try security.protect(events, as: "events")
         let eventsEndpoint = try events.bind(configuration.eventsEndpoint)
 
         let stream = try Socket(context: context, type: .xpub)
         let streamPeers = try SocketMonitor(stream, name: "consumer.stream")
         try stream.setSendHighWaterMark(100_000)
+        try security.protect(stream, as: "stream")
         let streamEndpoint = try stream.bind(configuration.streamEndpoint)
 
         let replay = try Socket(context: context, type: .router)
         let replayPeers = try SocketMonitor(replay, name: "consumer.replay")
         try replay.setMaximumMessageSize(1024 * 1024)
         try replay.setSendHighWaterMark(0)  // a replay is bounded by its limit; never drop part of one
+        try security.protect(replay, as: "replay")
         let replayEndpoint = try replay.bind(configuration.replayEndpoint)
 
         let classifier = ArticleClassifier(taxonomy: taxonomy)
@@ -80,6 +85,7 @@ public enum ConsumerApplication {
         }
         // Shut down in reverse order: events first, then replay, reload and metrics, then the WAL checkpoint.
         services += [.init(service: reload), .init(service: replayService), .init(service: eventsService)]
+        services.insert(.init(service: security), at: 0)  // stops last, after the sockets
         let budget = ShutdownBudget(grace: configuration.shutdownGracePeriod)
         let group = budget.serviceGroup(services, logger: logger, finalStep: "checkpoint \(configuration.databasePath)") {
             try store.checkpoint()

@@ -1,4 +1,5 @@
 internal import NewsModels
+public import NewswireSecurity
 
 /// Everything a consumer needs to run. The executable fills it from flags and
 /// `NEWSWIRE_…` environment variables; tests fill it directly.
@@ -24,6 +25,8 @@ public struct ConsumerConfiguration: Sendable, Equatable {
     public var metricsAddress: String = "127.0.0.1:9102"
     /// From SIGTERM or SIGINT to exit, at most (see `ShutdownBudget`).
     public var shutdownGracePeriod: Duration = .seconds(10)
+    /// CURVE keys for the events, stream and replay sockets; off by default.
+    public var curve = CurveSettings()
 
     public init() {}
 
@@ -37,6 +40,7 @@ public struct ConsumerConfiguration: Sendable, Equatable {
         if maximumEventBytes < 1024 { problems.append("--max-event-bytes: must be at least 1024, got \(maximumEventBytes)") }
         if maximumAttempts < 1 { problems.append("--max-attempts: must be at least 1, got \(maximumAttempts)") }
         if replayLimit < 1 { problems.append("--replay-limit: must be at least 1, got \(replayLimit)") }
+        problems += curve.problems()
         return problems
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import NewswireObservability
 import NewsModels
 import NewswireConsumer
+import NewswireSecurity
 import ServiceLifecycle
 
 /// `newswire-consumer`: classifies article events, stores them in SQLite,
@@ -54,6 +55,8 @@ struct ConsumerCommand: AsyncParsableCommand {
     @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz, /readyz and /status (JSON) over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
     var metrics: String = EnvironmentDefault.string("NEWSWIRE_METRICS", "127.0.0.1:9102")
 
+    @OptionGroup var curve: CurveServerOptions
+
     @OptionGroup var logging: LoggingOptions
 
     @Flag(help: "Print the effective configuration and exit.")
@@ -71,6 +74,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         configuration.maximumAttempts = maxAttempts
         configuration.metricsAddress = metrics
         configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
+        configuration.curve = curve.settings()
         return configuration
     }
 
@@ -99,6 +103,7 @@ struct ConsumerCommand: AsyncParsableCommand {
                 NEWSWIRE_MAX_ATTEMPTS=\(maxAttempts)
                 NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
                 NEWSWIRE_METRICS=\(metrics)
+                \(curve.configurationLines)
                 \(logging.configurationLines)
                 """)
             return

@@ -4,6 +4,7 @@ public import Prometheus
 internal import NewswireObservability
 internal import ZeroMQ
 internal import NewsModels
+internal import NewswireSecurity
 internal import UnixSignals
 
 /// Wires a producer together: the outbox, the ingest ROUTER and the delivery
@@ -30,11 +31,13 @@ public enum ProducerApplication {
         }
         let monitor = OutboxMonitor(depth: try await outbox.pendingCount())
         let context = try Context()
+        let security = try ServiceSecurity(configuration.curve, serverCount: configuration.consumerEndpoints.count, context: context, logger: logger)
 
         let ingest = try Socket(context: context, type: .router)
         let ingestPeers = try SocketMonitor(ingest, name: "producer.ingest")
         try ingest.setMaximumMessageSize(configuration.maximumArticleBytes + 64 * 1024)
         try ingest.setHeartbeat(interval: .seconds(1), timeout: .seconds(5))
+        try security.protect(ingest, as: "ingest")
         let ingestEndpoint = try ingest.bind(configuration.ingestEndpoint)
 
         let consumers = try Socket(context: context, type: .dealer)
@@ -44,7 +47,8 @@ public enum ProducerApplication {
         try consumers.setHeartbeat(interval: .seconds(1), timeout: .seconds(3), ttl: .seconds(5))
         try consumers.setReconnectInterval(.milliseconds(100), maximum: .seconds(2))
         try consumers.setSendHighWaterMark(configuration.deliveryWindow * 2)
-        for endpoint in configuration.consumerEndpoints {
+        for (index, endpoint) in configuration.consumerEndpoints.enumerated() {
+            try security.authenticate(consumers, toServerAt: index)
             try consumers.connect(endpoint)
         }
 
@@ -69,6 +73,7 @@ public enum ProducerApplication {
         }
         // Shut down in reverse order: ingest first, then delivery, then metrics, then the WAL checkpoint.
         services += [.init(service: deliveryService), .init(service: ingestService)]
+        services.insert(.init(service: security), at: 0)  // stops last, after the sockets
         let group = budget.serviceGroup(services, logger: logger, finalStep: "checkpoint \(configuration.outboxPath)") {
             try outbox.checkpoint()
         }

@@ -1,4 +1,5 @@
 internal import NewsModels
+public import NewswireSecurity
 
 /// Everything a producer needs to run. The executable fills it from flags and
 /// `NEWSWIRE_…` environment variables; tests fill it directly.
@@ -21,6 +22,8 @@ public struct ProducerConfiguration: Sendable, Equatable {
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// HOST:PORT for the /metrics, /healthz and /readyz HTTP endpoint; empty turns it off.
     public var metricsAddress: String = "127.0.0.1:9101"
+    /// CURVE keys for ingest and for the connections to the consumers; off by default.
+    public var curve = CurveSettings()
 
     public init() {}
 
@@ -34,6 +37,7 @@ public struct ProducerConfiguration: Sendable, Equatable {
         if deliveryWindow < 1 { problems.append("--delivery-window: must be at least 1, got \(deliveryWindow)") }
         if ackTimeout < .milliseconds(10) { problems.append("--ack-timeout: must be at least 10 ms") }
         if maximumOutboxDepth < 1 { problems.append("--max-outbox: must be at least 1, got \(maximumOutboxDepth)") }
+        problems += curve.problems(serverCount: consumerEndpoints.count)
         return problems
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import NewswireObservability
 import NewsModels
 import NewswireProducer
+import NewswireSecurity
 import ServiceLifecycle
 
 /// `newswire-producer`: takes raw articles from scrapers, parses them, keeps them
@@ -51,6 +52,11 @@ struct ProducerCommand: AsyncParsableCommand {
     @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz, /readyz and /status (JSON) over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
     var metrics: String = EnvironmentDefault.string("NEWSWIRE_METRICS", "127.0.0.1:9101")
 
+    @OptionGroup var curve: CurveServerOptions
+
+    @Option(name: .customLong("consumer-public-key"), help: "The consumer's CURVE public key file (its NAME.pub), for the events connection; once for all consumers or once per --consumer. Needs --curve-secret-key, whose key the consumer must allow. (env: NEWSWIRE_CONSUMER_PUBLIC_KEY, comma-separated)")
+    var consumerPublicKeys: [String] = EnvironmentDefault.list("NEWSWIRE_CONSUMER_PUBLIC_KEY", [])
+
     @OptionGroup var logging: LoggingOptions
 
     @Flag(help: "Print the effective configuration and exit.")
@@ -67,6 +73,7 @@ struct ProducerCommand: AsyncParsableCommand {
         configuration.maximumOutboxDepth = maxOutbox
         configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
         configuration.metricsAddress = metrics
+        configuration.curve = curve.settings(serverPublicKeyPaths: consumerPublicKeys)
         return configuration
     }
 
@@ -89,6 +96,8 @@ struct ProducerCommand: AsyncParsableCommand {
                 NEWSWIRE_MAX_OUTBOX=\(maxOutbox)
                 NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
                 NEWSWIRE_METRICS=\(metrics)
+                \(curve.configurationLines)
+                NEWSWIRE_CONSUMER_PUBLIC_KEY=\(consumerPublicKeys.joined(separator: ","))
                 \(logging.configurationLines)
                 """)
             return

@@ -15,9 +15,11 @@ struct ScaleOutTests {
         private let received = Mutex<[TopicMessage]>([])
         private let stop = Atomic<Bool>(false)
 
-        init(endpoints: [String]) throws {
+        /// `configure` sets up the socket before it connects (CURVE keys, for example).
+        init(endpoints: [String], configure: (Socket) throws -> Void = { _ in }) throws {
             let context = try Context()
             let socket = try Socket(context: context, type: .sub)
+            try configure(socket)
             try socket.subscribe()
             for endpoint in endpoints { try socket.connect(endpoint) }
             let box = SocketHandoff(socket)

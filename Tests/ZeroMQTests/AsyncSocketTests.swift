@@ -219,6 +219,6 @@ struct AsyncSocketTests {
         }
         #expect(replies == [Multipart(strings: ["re: from dealer"]), Multipart(strings: ["re: from req"])])
         await service.close()
-        try await within(.seconds(5), "the server loop") { try await server.value }
+        try await within(.seconds(20), "the server loop") { try await server.value }
     }
 }

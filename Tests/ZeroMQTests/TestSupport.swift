@@ -174,7 +174,7 @@ func sequence(of frame: [UInt8]) -> UInt64 {
 }
 
 /// Receives one message, waiting at most `timeout`; throws when none came.
-func receiveWithin(_ socket: Socket, _ timeout: Duration = .seconds(5), _ what: String = "a message") throws -> Multipart {
+func receiveWithin(_ socket: Socket, _ timeout: Duration = .seconds(20), _ what: String = "a message") throws -> Multipart {
     guard let message = try socket.receive(timeout: timeout) else {
         throw DeadlineExceeded(what: "receiving \(what)", limit: timeout)
     }

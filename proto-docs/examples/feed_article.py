@@ -8,6 +8,7 @@ protobuf package needed), then waits for the Ack or Nack.
     python3 feed_article.py article.txt --source example
     python3 feed_article.py page.html --source example --url https://example.com/a
     NEWSWIRE_INGEST=tcp://producer:5555 python3 feed_article.py - --source stdin < article.txt
+    python3 feed_article.py article.txt --curve-key scraper.key --server-public-key producer.pub   # CURVE on
 
 Prints ACCEPTED or DUPLICATE with the article id, or the Nack reason and
 message. Exit status: 0 acknowledged, 1 refused (Nack), 2 no answer in time,
@@ -24,7 +25,7 @@ import uuid
 
 import zmq
 
-from newswire_wire import ProtocolError, decode_reply, frames, split_reply
+from newswire_wire import ProtocolError, add_curve_arguments, apply_curve, decode_reply, frames, load_curve, split_reply
 
 DEFAULT_INGEST = "tcp://127.0.0.1:5555"
 
@@ -64,7 +65,12 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default %(default)s)")
     parser.add_argument("--retries", type=int, default=2,
                         help="times to send again when no answer comes; safe, a resent article is a DUPLICATE (default %(default)s)")
+    add_curve_arguments(parser)
     args = parser.parse_args(argv)
+    try:
+        curve = load_curve(args.curve_key, args.server_public_key)
+    except (OSError, ValueError) as error:
+        parser.error(str(error))
 
     if args.file == "-":
         data = sys.stdin.buffer.read()
@@ -80,10 +86,17 @@ def main(argv=None):
     context = zmq.Context()
     socket = context.socket(zmq.DEALER)
     socket.setsockopt(zmq.LINGER, 0)  # never hang on exit
+    # A handshake the producer refuses (CURVE: key not allowed) leaves no peer to send to.
+    socket.setsockopt(zmq.SNDTIMEO, int(args.timeout * 1000))
+    apply_curve(socket, curve)
     socket.connect(args.endpoint)
     try:
         for attempt in range(1 + max(0, args.retries)):
-            socket.send_multipart(message)
+            try:
+                socket.send_multipart(message)
+            except zmq.Again:
+                print(f"TIMEOUT: cannot send to {args.endpoint} (with CURVE on, is your key in its allow-list?)", file=sys.stderr)
+                return 2
             deadline_ms = int(args.timeout * 1000)
             while socket.poll(deadline_ms):
                 try:

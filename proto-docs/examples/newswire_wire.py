@@ -65,6 +65,41 @@ def split_reply(reply):
     return message_type.decode("ascii", "replace"), kind, payload
 
 
+# --- CURVE security (../README.md, section 15) --------------------------------
+
+
+def add_curve_arguments(parser):
+    """--curve-key and --server-public-key (env NEWSWIRE_CURVE_KEY, NEWSWIRE_SERVER_PUBLIC_KEY)."""
+    parser.add_argument("--curve-key", default=os.environ.get("NEWSWIRE_CURVE_KEY"), metavar="FILE",
+                        help="your key pair file (NAME.key from `newswire keygen`) for a service with CURVE on (env NEWSWIRE_CURVE_KEY)")
+    parser.add_argument("--server-public-key", default=os.environ.get("NEWSWIRE_SERVER_PUBLIC_KEY"), metavar="FILE",
+                        help="the service's public key file (its NAME.pub); needed with --curve-key (env NEWSWIRE_SERVER_PUBLIC_KEY)")
+
+
+def load_curve(key_file, server_key_file):
+    """(public key, secret key, server public key), Z85 bytes, from the key files; None when both are unset.
+
+    The files use czmq's certificate format, which zmq.auth.load_certificate reads."""
+    if not key_file and not server_key_file:
+        return None
+    if not key_file or not server_key_file:
+        raise ValueError("--curve-key and --server-public-key go together")
+    import zmq.auth
+
+    public, secret = zmq.auth.load_certificate(key_file)
+    if secret is None:
+        raise ValueError(f"{key_file} has no secret-key: give the NAME.key file, not the .pub")
+    server_public, _ = zmq.auth.load_certificate(server_key_file)
+    return public, secret, server_public
+
+
+def apply_curve(socket, curve):
+    """Makes `socket` a CURVE client (before connect) when `curve` is set (see load_curve)."""
+    if curve is None:
+        return
+    socket.curve_publickey, socket.curve_secretkey, socket.curve_serverkey = curve
+
+
 # --- A minimal protobuf wire-format reader -----------------------------------
 
 

@@ -4,6 +4,7 @@
     python3 subscribe_topics.py                          # every topic, live
     python3 subscribe_topics.py syria-talks arms-supply  # these topics, live
     python3 subscribe_topics.py --since 0 syria-talks    # all history, then live: nothing missed, nothing twice
+    python3 subscribe_topics.py --curve-key me.key --server-public-key consumer.pub   # CURVE on
 
 Live messages come from the consumer's topic stream (SUB, default
 tcp://127.0.0.1:5557, env NEWSWIRE_STREAM). With --since N the history after
@@ -34,8 +35,11 @@ import zmq
 from newswire_wire import (
     JSON,
     ProtocolError,
+    add_curve_arguments,
+    apply_curve,
     decode_reply,
     frames,
+    load_curve,
     newswire_pb2,
     split_reply,
     topic_summary_from_json,
@@ -117,13 +121,16 @@ def live_summary(parts):
     return summary
 
 
-def replay(context, endpoint, topics, after, follower, subscriber, buffer, timeout):
+def replay(context, endpoint, topics, after, follower, subscriber, buffer, timeout, curve=None):
     """Replays everything after `after` through `follower`, asking again while the
     answer is truncated. Live messages arriving meanwhile are appended to
     `buffer` (the Clone pattern) for the caller to process afterwards. Returns
     the last replayed sequence."""
     dealer = context.socket(zmq.DEALER)
     dealer.setsockopt(zmq.LINGER, 0)
+    # A handshake the consumer refuses (CURVE: key not allowed) leaves no peer to send to.
+    dealer.setsockopt(zmq.SNDTIMEO, int(timeout * 1000))
+    apply_curve(dealer, curve)
     dealer.connect(endpoint)
     poller = zmq.Poller()
     poller.register(dealer, zmq.POLLIN)
@@ -132,7 +139,10 @@ def replay(context, endpoint, topics, after, follower, subscriber, buffer, timeo
         while True:
             request_id = uuid.uuid4().hex
             request = {"topics": sorted(topics), "afterSequence": str(after), "requestId": request_id}
-            dealer.send_multipart(frames("replay-request", request, JSON))
+            try:
+                dealer.send_multipart(frames("replay-request", request, JSON))
+            except zmq.Again:
+                raise TimeoutError(f"cannot send to {endpoint} (with CURVE on, is your key in its allow-list?)") from None
             deadline = time.monotonic() + timeout
             end = None
             while end is None:
@@ -175,7 +185,12 @@ def main(argv=None):
                         help="first replay history after sequence N (0: everything), then follow live without gaps")
     parser.add_argument("--count", type=int, default=0, help="exit after printing this many messages (0: never)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a replay answer (default %(default)s)")
+    add_curve_arguments(parser)
     args = parser.parse_args(argv)
+    try:
+        curve = load_curve(args.curve_key, args.server_public_key)
+    except (OSError, ValueError) as error:
+        parser.error(str(error))
 
     repairing = args.since is not None
     follower = Follower(args.topics, output=sys.stdout, floor=args.since or 0)
@@ -183,6 +198,7 @@ def main(argv=None):
     subscriber = context.socket(zmq.SUB)
     subscriber.setsockopt(zmq.LINGER, 0)
     subscriber.setsockopt(zmq.RCVHWM, 100_000)
+    apply_curve(subscriber, curve)
     subscriber.connect(args.stream)
     for topic in args.topics or [""]:
         subscriber.setsockopt(zmq.SUBSCRIBE, topic.encode("utf-8"))
@@ -198,7 +214,7 @@ def main(argv=None):
     try:
         if repairing:
             time.sleep(0.2)  # let the subscription reach the consumer before asking for history
-            replay(context, args.replay, args.topics, args.since, follower, subscriber, pending, args.timeout)
+            replay(context, args.replay, args.topics, args.since, follower, subscriber, pending, args.timeout, curve)
         while not done():
             parts = pending.pop(0) if pending else subscriber.recv_multipart()
             try:
@@ -220,7 +236,7 @@ def main(argv=None):
                 continue
             # Repair: this message comes back with the replay (or from `pending`, deduplicated).
             pending.insert(0, parts)
-            replay(context, args.replay, args.topics, after, follower, subscriber, pending, args.timeout)
+            replay(context, args.replay, args.topics, after, follower, subscriber, pending, args.timeout, curve)
         return 0
     except KeyboardInterrupt:
         return 0
