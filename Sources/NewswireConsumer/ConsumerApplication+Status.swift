@@ -20,9 +20,10 @@ extension ConsumerApplication {
                 "duplicates": "newswire_consumer_articles_duplicate_total",
                 "rejected": "newswire_consumer_events_rejected_total",
                 "published": "newswire_consumer_topic_messages_published_total",
+                "dead_lettered": "newswire_consumer_events_dead_lettered_total",
             ])
             let stored = try store.topicCounts()
-            status.database = ["articles": stored.total]
+            status.database = ["articles": stored.total, "dead_letters": try store.deadLetterCount()]
             for entry in stored.perTopic { status.database["topic:\(entry.topic)"] = entry.count }
             return status
         }

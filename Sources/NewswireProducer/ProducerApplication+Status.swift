@@ -24,6 +24,7 @@ extension ProducerApplication {
                 "published": "newswire_producer_events_published_total",
                 "acked": "newswire_producer_events_acked_total",
                 "redelivered": "newswire_producer_events_redelivered_total",
+                "dead_lettered": "newswire_producer_events_dead_lettered_total",
             ])
             let rows = try await outbox.counts()
             status.database = ["pending": 0, "delivered": 0, "rejected": 0].merging(rows) { $1 }

@@ -53,6 +53,12 @@ struct DeadLetterTests {
         }
         #expect(metricValue(try httpGet(producerMetrics, "/metrics").body, "newswire_producer_events_dead_lettered_total") == 1)
 
+        let status = try await runCommand("newswire", ["status", "--json", "--producer", producerMetrics, "--consumer", consumerMetrics])
+        let documents = status.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let consumerStatus = documents.first { $0["service"] as? String == "newswire-consumer" }
+        #expect((consumerStatus?["database"] as? [String: Any])?["dead_letters"] as? Int == 1, "\(status.stdout)")
+        #expect((consumerStatus?["counts"] as? [String: Any])?["dead_lettered"] as? Int == 1, "\(status.stdout)")
+
         // Requeue before the fix: still failing, still a dead letter.
         let early = try await runCommand("newswire", ["dead-letters", "--db", pipeline.databasePath, "--requeue-all", "--events", pipeline.eventsEndpoint])
         #expect(early.status != 0)

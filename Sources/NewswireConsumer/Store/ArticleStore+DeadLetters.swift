@@ -50,6 +50,11 @@ extension ArticleStore {
         }
     }
 
+    /// How many dead letters wait for an operator.
+    public func deadLetterCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dead_letters") ?? 0 }
+    }
+
     /// The event of a dead letter, as received, to send again; nil if there is none.
     public func deadLetterEvent(_ articleID: String) throws -> ArticleEvent? {
         try writer.read { db in
