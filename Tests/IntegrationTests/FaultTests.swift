@@ -105,4 +105,47 @@ struct FaultTests {
         pipeline.consumer.signal(SIGTERM)
         #expect(try await pipeline.consumer.waitForExit() == 0)
     }
+
+    /// Resident memory of a running process, from /proc (Linux).
+    static func residentMegabytes(_ process: RunningProcess) throws -> Double {
+        let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") })
+        let kilobytes = try #require(Double(line.split(separator: " ", omittingEmptySubsequences: true)[1]))
+        return kilobytes / 1024
+    }
+
+    @Test("the consumer is down while 20,000 articles are fed: the backlog waits on disk with producer memory flat, then drains once")
+    func backlogWhileConsumerDown() async throws {
+        let pipeline = try await Pipeline(producerArguments: ["--metrics", "", "--max-outbox", "100000"])
+        pipeline.consumer.signal(SIGTERM)
+        #expect(try await pipeline.consumer.waitForExit() == 0)
+
+        let total = 20_000
+        let warmUp = BackgroundFeed(endpoint: pipeline.ingestEndpoint, items: GeneratedArticles.items(2_000))
+        _ = try await warmUp.finish(timeout: .seconds(120))
+        let early = try Self.residentMegabytes(pipeline.producer)
+        let rest = BackgroundFeed(endpoint: pipeline.ingestEndpoint, items: GeneratedArticles.items(total - 2_000, offset: 2_000))
+        _ = try await rest.finish(timeout: .seconds(300))
+        let late = try Self.residentMegabytes(pipeline.producer)
+        let acked = warmUp.ackedIDs.union(rest.ackedIDs)
+        #expect(acked.count == total)
+        // 18,000 more articles (about 80 MB of events) went to disk, not to memory.
+        #expect(late - early < 25, "producer RSS grew from \(early) MB to \(late) MB while the backlog grew by 18,000 articles")
+
+        let consumer = try RunningProcess(
+            "newswire-consumer",
+            ["--db", pipeline.databasePath, "--events", pipeline.eventsEndpoint, "--stream", "tcp://127.0.0.1:*", "--replay", "tcp://127.0.0.1:*", "--metrics", ""],
+            directory: pipeline.directory)
+        let counts = try await Self.waitUntilStored(acked, in: pipeline.databasePath, timeout: .seconds(300))
+        #expect(counts.articles == total)
+        #expect(counts.ids == acked)
+        #expect(counts.streamRows == counts.topicRows)
+        let drained = try Self.residentMegabytes(pipeline.producer)
+        #expect(drained - early < 40, "producer RSS after draining: \(drained) MB (was \(early) MB)")
+
+        pipeline.producer.signal(SIGTERM)
+        #expect(try await pipeline.producer.waitForExit() == 0)
+        consumer.signal(SIGTERM)
+        #expect(try await consumer.waitForExit() == 0)
+    }
 }
