@@ -42,6 +42,7 @@ public enum ConsumerApplication {
 
         let stream = try Socket(context: context, type: .xpub)
         try stream.setSendHighWaterMark(100_000)
+        try stream.setMaximumMessageSize(SubscriptionMessage.maximumFrameBytes)
         let streamEndpoint = try stream.bind(configuration.streamEndpoint)
 
         let replay = try Socket(context: context, type: .router)
