@@ -17,6 +17,12 @@ struct ReplayRequestValidationTests {
         // Every id is one SQL parameter: the limit must stay within SQLite's.
         #expect(try store.streamMessages(afterSequence: 0, since: nil, topics: request.topics, limit: 10, consumerID: "c").isEmpty)
 
+        // Why the limit: past SQLite's parameter limit the store fails, which
+        // would answer a client's mistake with REASON_INTERNAL ("retry later").
+        #expect(throws: (any Error).self) {
+            try store.streamMessages(afterSequence: 0, since: nil, topics: Array(repeating: "a", count: 300_000), limit: 10, consumerID: "c")
+        }
+
         request.topics.append("one-too-many")
         let error = #expect(throws: WireError.self) { try request.validate() }
         #expect(error?.code == .malformed)
