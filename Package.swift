@@ -15,6 +15,9 @@ let package = Package(
         .executable(name: "newswire-producer", targets: ["NewswireProducerApp"]),
         .executable(name: "newswire-consumer", targets: ["NewswireConsumerApp"]),
         .executable(name: "newswire", targets: ["NewswireApp"]),
+        // For the fuzzers in Fuzz/, a separate package that depends on this one by path.
+        .library(name: "NewsParsing", targets: ["NewsParsing"]),
+        .library(name: "NewsModels", targets: ["NewsModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -171,6 +174,7 @@ let package = Package(
                 "NewswireTesting", "NewsModels", "ZeroMQ", "NewswireClient", "NewswireObservability",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
     ],

@@ -53,6 +53,7 @@ public enum ConsumerApplication {
         let streamPeers = try SocketMonitor(stream, name: "consumer.stream")
         try stream.setSendHighWaterMark(100_000)
         try security.protect(stream, as: "stream")
+        try stream.setMaximumMessageSize(SubscriptionMessage.maximumFrameBytes)
         let streamEndpoint = try stream.bind(configuration.streamEndpoint)
 
         let replay = try Socket(context: context, type: .router)

@@ -41,13 +41,17 @@ public struct ReplayService: Service {
     }
 
     func handle(_ message: Multipart) {
-        guard let routed = try? RoutedMessage(routerFrames: message.frames) else { return }
+        guard let routed = try? RoutedMessage(routerFrames: message.frames) else {
+            Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", Nack.Reason.malformed.label)]).increment()
+            return
+        }
         let request: ReplayRequest
         let contentType: ContentType
         do {
             let wire = try WireMessage(frames: routed.frames, maximumBytes: 1024 * 1024)
             contentType = wire.contentType
             request = try wire.decode(ReplayRequest.self, expecting: .replayRequest)
+            try request.validate()
         } catch {
             Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", error.nackReason.label)]).increment()
             logger.warning("replay request refused", metadata: ["reason": "\(error.nackReason.label)", "detail": "\(error.message)"])
@@ -73,6 +77,8 @@ public struct ReplayService: Service {
             send(route: routed.route, .replayEnd, end, contentType)
             logger.info("replay served", metadata: ["after": "\(request.afterSequence)", "topics": "\(request.topics.joined(separator: ","))", "count": "\(messages.count)"])
         } catch {
+            Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", Nack.Reason.internal.label)]).increment()
+            logger.error("replay failed", metadata: ["error": "\(error)"])
             var nack = Nack()
             nack.reason = .internal
             nack.message = "replay failed: \(error)"

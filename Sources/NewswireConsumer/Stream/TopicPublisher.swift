@@ -30,12 +30,17 @@ public struct TopicPublisher: Sendable {
     }
 
     /// Reads subscription messages (XPUB passes them up) so they never pile up,
-    /// and logs who joins which topic.
+    /// logs who joins which topic, and counts anything else a peer sent.
     public func watchSubscriptions() async {
         for await message in socket.messages {
-            guard let frame = message.frames.first, let kind = frame.first else { continue }
-            let topic = String(decoding: frame.dropFirst(), as: UTF8.self)
-            logger.debug(kind == 1 ? "subscriber joined" : "subscriber left", metadata: ["topic": "\(topic.isEmpty ? "*" : topic)"])
+            do {
+                let subscription = try SubscriptionMessage(message)
+                let joined = if case .subscribe = subscription { true } else { false }
+                logger.debug(joined ? "subscriber joined" : "subscriber left", metadata: ["topic": "\(subscription.topicDescription)"])
+            } catch {
+                Counter(label: "newswire_consumer_stream_rejected_total", dimensions: [("reason", error.nackReason.label)]).increment()
+                logger.warning("stream message refused", metadata: ["reason": "\(error.nackReason.label)", "detail": "\(error.message)"])
+            }
         }
     }
 

@@ -1,0 +1,1 @@
+../../../Tests/NewsParsingTests/ParserFuzzInput.swift

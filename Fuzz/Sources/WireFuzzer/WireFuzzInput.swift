@@ -1,0 +1,1 @@
+../../../Tests/NewsModelsTests/WireFuzzInput.swift
