@@ -12,6 +12,10 @@ internal import Darwin
 final class SocketFlow: Sendable {
     let name: String
     let capacity: Int
+    /// The most messages handed over as one batch: enough to amortise a
+    /// transaction, few enough that the first message's reply is not held
+    /// back long by the rest.
+    static let maximumBatch = 256
     private let wakeReadFD: Int32
     private let wakeWriteFD: Int32
     private let state = Mutex(State())
@@ -144,7 +148,7 @@ final class SocketFlow: Sendable {
             if items[0].revents & Int16(ZMQ_POLLIN) != 0 {
                 // Everything libzmq has queued (up to the room left) goes up as one
                 // batch, so a busy reader pays one hand-over per round, not per message.
-                let room = state.withLock { capacity - $0.inboundWaiting }
+                let room = min(Self.maximumBatch, state.withLock { capacity - $0.inboundWaiting })
                 var batch: [Multipart] = []
                 var receiveError: ZMQError?
                 while batch.count < room {

@@ -36,7 +36,7 @@ public final class RunningProcess: Sendable {
 
     /// Waits until the log matches `pattern` (a regular expression) and returns the
     /// first capture group (or the whole match). Fails when the process exits first.
-    public func waitForLog(_ pattern: String, timeout: Duration = .seconds(30)) async throws -> String {
+    public func waitForLog(_ pattern: String, timeout: Duration = .seconds(90)) async throws -> String {
         let regex = try NSRegularExpression(pattern: pattern)
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
