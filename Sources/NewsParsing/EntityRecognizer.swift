@@ -285,9 +285,11 @@ struct EntityRecognizer {
                 bySurname[key] = canonical[index]
             }
         }
-        var genders: [String: Character] = [:]
+        // Each distinct name is hashed as a String once; mentions refer to it by its index in `people`.
+        var personIndex: [String: Int] = [:]
         var people: [String] = []
-        var seen = Set<String>()
+        var genders: [Character?] = []
+        var mentionPeople: [Int] = []
         for (index, mention) in raw.enumerated() {
             var name: String?
             if mention.single {
@@ -308,13 +310,25 @@ struct EntityRecognizer {
             }
             guard let name else { continue }
             canonical[index] = name
-            if let gender = mention.gender { genders[name] = gender }
-            if seen.insert(name).inserted { people.append(name) }
+            let person: Int
+            if let known = personIndex[name] {
+                person = known
+            } else {
+                person = people.count
+                personIndex[name] = person
+                people.append(name)
+                genders.append(nil)
+            }
+            if let gender = mention.gender { genders[person] = gender }
+            mentionPeople.append(person)
             result.personMentions.append(PersonMention(tokens: mention.tokens, name: name, gender: nil))
         }
+        // A gender seen in the text wins over the gazetteer's.
+        for person in people.indices where genders[person] == nil {
+            genders[person] = Gazetteer.genderOf(people[person])
+        }
         for index in result.personMentions.indices {
-            let name = result.personMentions[index].name
-            result.personMentions[index].gender = genders[name] ?? Gazetteer.genderOf(name)
+            result.personMentions[index].gender = genders[mentionPeople[index]]
         }
         result.people = people
         return result

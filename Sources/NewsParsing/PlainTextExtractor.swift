@@ -178,7 +178,10 @@ enum PlainTextExtractor {
             }
         }
 
-        // The body.
+        // The body, whose tokens are a subset of the text's.
+        var bodyTokens: [Token] = []
+        bodyTokens.reserveCapacity(tokens.count)
+        draft.tokens = bodyTokens
         var lastBody = -1
         for index in lines.indices {
             if chrome[index] {

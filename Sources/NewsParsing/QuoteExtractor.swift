@@ -208,7 +208,11 @@ struct QuoteExtractor {
         for (paragraph, range) in paragraphRanges.enumerated() {
             var i = range.lowerBound
             while i + 1 < range.upperBound {
-                // Quote marks start with 0xC2 or 0xE2; ASCII and other bytes are skipped cheaply.
+                // Quote marks start with 0xC2 or 0xE2: ASCII is skipped a word at a time, other bytes one by one.
+                if p[i] < 0x80 {
+                    i = ByteSearch.firstNonASCII(in: p, from: i, to: range.upperBound - 1)
+                    continue
+                }
                 if p[i] != 0xE2 && p[i] != 0xC2 {
                     i += 1
                     continue
@@ -222,6 +226,8 @@ struct QuoteExtractor {
                 var close = textStart
                 var closeLength = 0
                 while close < range.upperBound {
+                    close = ByteSearch.firstNonASCII(in: p, from: close, to: range.upperBound)
+                    if close == range.upperBound { break }
                     if p[close] == 0xE2 || p[close] == 0xC2 {
                         closeLength = closingMark(at: close)
                         if closeLength > 0 { break }
