@@ -43,19 +43,34 @@ enum ByteSearch {
     static func firstNonASCII(orByte byte: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         var i = from
         if let base = p.baseAddress {
-            let pattern = UInt64(byte) &* lowBits
             while i + 8 <= to {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                // A zero byte in `equal` marks `byte`. The lowest flag of this test is always
-                // exact (false positives only sit above a true zero), and only the lowest is used.
-                let equal = word ^ pattern
-                let zero = (equal &- lowBits) & ~equal
-                let hits = (word | zero) & highBits
+                let hits = (word & highBits) | equalMask(word, byte)
                 if hits != 0 { return i + hits.trailingZeroBitCount &>> 3 }
                 i += 8
             }
         }
         while i < to, p[i] < 0x80, p[i] != byte { i += 1 }
         return i
+    }
+
+    /// The top bit of each byte of `word` that equals `byte`, exactly (no carries between bytes).
+    @inline(__always)
+    static func equalMask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = word ^ (UInt64(byte) &* lowBits)
+        // (low seven bits + 0x7F) reaches the top bit unless they are all zero; or-ing in the
+        // difference's own top bit leaves it clear only for a zero byte.
+        return ~(((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference) & highBits
+    }
+
+    /// The top bit of each byte of `word` in `lowest...highest` (both ASCII), exactly.
+    @inline(__always)
+    static func rangeMask(_ word: UInt64, _ lowest: UInt8, _ highest: UInt8) -> UInt64 {
+        // With the top bits cleared no sum carries: y + (128 - lowest) has its top bit set
+        // when y >= lowest, y + (127 - highest) when y > highest.
+        let y = word & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastLowest = y &+ UInt64(128 &- lowest) &* lowBits
+        let aboveHighest = y &+ UInt64(127 &- highest) &* lowBits
+        return atLeastLowest & ~aboveHighest & ~word & highBits
     }
 }

@@ -174,7 +174,8 @@ struct EntityRecognizer {
         let t = tokens[index]
         var start = Int(t.start)
         let end = Int(t.end)
-        if t.has(.particleName), let hyphen = (start..<end).first(where: { p[$0] == 0x2D }) { start = hyphen + 1 }
+        guard t.has(.particleName) else { return t.hash }  // the token's own hash covers the same bytes
+        if let hyphen = (start..<end).first(where: { p[$0] == 0x2D }) { start = hyphen + 1 }
         return WordHash.hash(p.baseAddress! + start, end - start)
     }
 
@@ -191,6 +192,8 @@ struct EntityRecognizer {
         func addOrganization(_ name: String) {
             if organizationSeen.insert(name).inserted { result.organizations.append(name) }
         }
+        // Gazetteer entries already added: their names are in the sets, so they need no String hashing again.
+        var entryAdded = [Bool](repeating: false, count: Gazetteer.entries.count)
 
         var i = 0
         let n = tokens.count
@@ -213,8 +216,16 @@ struct EntityRecognizer {
             if let (match, words) = alias(at: i) {
                 let entry = Gazetteer.entries[match.entry]
                 switch entry.kind {
-                case .place: addPlace(entry.canonical)
-                case .organization: addOrganization(entry.canonical)
+                case .place:
+                    if !entryAdded[match.entry] {
+                        entryAdded[match.entry] = true
+                        addPlace(entry.canonical)
+                    }
+                case .organization:
+                    if !entryAdded[match.entry] {
+                        entryAdded[match.entry] = true
+                        addOrganization(entry.canonical)
+                    }
                 case .person:
                     // A known full name may continue ("John F. Kerry"); take the longer written form.
                     raw.append(
@@ -270,19 +281,19 @@ struct EntityRecognizer {
         }
 
         // Second pass: full names give surnames to the lone mentions.
-        var bySurname: [UInt64: String?] = [:]
         // Full names only; lone surnames get theirs below.
         var canonical: [String] = raw.map { mention in
             if mention.single { return "" }
             if let entry = mention.gazetteer { return Gazetteer.entries[entry].canonical }
             return text(mention.tokens)
         }
+        // Surname hash → the full-name mention whose canonical name it stands for, or -1 when
+        // two different people share the surname (ambiguous). Full names keep their canonical
+        // entries below, so the index stays valid.
+        var bySurname = WordTable<Int>(capacityFor: raw.count)
         for (index, mention) in raw.enumerated() where !mention.single {
-            let key = surnameKey(mention.tokens.upperBound - 1)
-            if let existing = bySurname[key], existing != canonical[index] {
-                bySurname[key] = .some(nil)  // two different people share the surname: ambiguous
-            } else {
-                bySurname[key] = canonical[index]
+            bySurname.insert(surnameKey(mention.tokens.upperBound - 1), index) { owner, _ in
+                owner >= 0 && canonical[owner] == canonical[index] ? owner : -1
             }
         }
         // Each distinct name is hashed as a String once; mentions refer to it by its index in `people`.
@@ -294,8 +305,8 @@ struct EntityRecognizer {
             var name: String?
             if mention.single {
                 let key = surnameKey(mention.tokens.upperBound - 1)
-                if let found = bySurname[key], let found {
-                    name = found
+                if let owner = bySurname[key], owner >= 0 {
+                    name = canonical[owner]
                 } else if let entry = mention.gazetteer {
                     name = Gazetteer.entries[entry].canonical
                 } else if let match = Gazetteer.aliasIndex[tokens[mention.tokens.lowerBound].hash], match.surnameOnly,

@@ -178,10 +178,10 @@ enum PlainTextExtractor {
             }
         }
 
-        // The body, whose tokens are a subset of the text's.
-        var bodyTokens: [Token] = []
-        bodyTokens.reserveCapacity(tokens.count)
-        draft.tokens = bodyTokens
+        // The body, whose tokens are a subset of the text's (reserved in place, so the
+        // buffer stays uniquely referenced and is never copied while paragraphs are added).
+        draft.tokens = []
+        draft.tokens!.reserveCapacity(tokens.count)
         var lastBody = -1
         for index in lines.indices {
             if chrome[index] {

@@ -30,14 +30,16 @@ struct WordTable<Value: Sendable>: Sendable {
         }
     }
 
-    private init(capacityFor count: Int) {
+    /// An empty table with room for `count` keys, filled with ``insert(_:_:combine:)``.
+    init(capacityFor count: Int) {
         var capacity = 16
         while capacity < count * 2 { capacity *= 2 }
         slots = Array(repeating: Slot(key: 0, value: nil), count: capacity)
         mask = capacity - 1
     }
 
-    private mutating func insert(_ key: UInt64, _ value: Value, combine: (Value, Value) -> Value) {
+    /// Stores `value` under a word or phrase hash (never zero); `combine` merges it with a value already there.
+    mutating func insert(_ key: UInt64, _ value: Value, combine: (Value, Value) -> Value) {
         var slot = Int(truncatingIfNeeded: key) & mask
         while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
         if slots[slot].key == key, let old = slots[slot].value {

@@ -283,14 +283,10 @@ enum WordTokenizer {
     /// the first other byte, and how many of those are capitals and digits.
     @inline(__always)
     static func asciiWordRun(_ x: UInt64) -> (length: Int, upper: Int, digits: Int) {
-        // Per byte, with the top bit cleared so that no sum carries into the next byte:
-        // y + (128 - lo) has its top bit set when y >= lo, y + (127 - hi) when y > hi.
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let y = x & 0x7F7F_7F7F_7F7F_7F7F
-        let ascii = ~x & high
-        let lower = (y &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(y &+ 0x0505_0505_0505_0505) & ascii  // a...z
-        let upper = (y &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(y &+ 0x2525_2525_2525_2525) & ascii  // A...Z
-        let digit = (y &+ 0x5050_5050_5050_5050) & ~(y &+ 0x4646_4646_4646_4646) & ascii  // 0...9
+        let high = ByteSearch.highBits
+        let lower = ByteSearch.rangeMask(x, 0x61, 0x7A)
+        let upper = ByteSearch.rangeMask(x, 0x41, 0x5A)
+        let digit = ByteSearch.rangeMask(x, 0x30, 0x39)
         let other = ~(lower | upper | digit) & high
         let length = other.trailingZeroBitCount &>> 3  // 8 when all eight belong to the word
         let inRun: UInt64 = length == 8 ? ~0 : (1 &<< UInt64(length &* 8)) &- 1
