@@ -296,8 +296,10 @@ struct EntityRecognizer {
                 owner >= 0 && canonical[owner] == canonical[index] ? owner : -1
             }
         }
-        // Each distinct name is hashed as a String once; mentions refer to it by its index in `people`.
-        var personIndex: [String: Int] = [:]
+        // Distinct names, found by the WordHash of their bytes rather than String hashing (names
+        // are NFC, so equal names have equal bytes); mentions refer to them by index in `people`.
+        // Two names with one hash (a case variant) fall back to a search of `people`.
+        var personByHash = WordTable<Int>(capacityFor: raw.count)
         var people: [String] = []
         var genders: [Character?] = []
         var mentionPeople: [Int] = []
@@ -321,14 +323,14 @@ struct EntityRecognizer {
             }
             guard let name else { continue }
             canonical[index] = name
-            let person: Int
-            if let known = personIndex[name] {
-                person = known
-            } else {
+            let hash = WordHash.hash(bytesOf: name)
+            var person = personByHash[hash] ?? -1
+            if person >= 0, people[person] != name { person = people.firstIndex(of: name) ?? -1 }
+            if person < 0 {
                 person = people.count
-                personIndex[name] = person
                 people.append(name)
                 genders.append(nil)
+                personByHash.insert(hash, person) { first, _ in first }
             }
             if let gender = mention.gender { genders[person] = gender }
             mentionPeople.append(person)

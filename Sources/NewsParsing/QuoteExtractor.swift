@@ -389,5 +389,5 @@ struct QuoteExtractor {
 
     /// First word of each "according to" phrase → its index; the other words as hashes.
     static let accordingIndex = WordTable<Int>(accordingTo.enumerated().map { ($0.element[0], $0.offset) })
-    static let accordingRest: [[UInt64]] = accordingTo.map { $0.dropFirst().map(WordHash.hash) }
+    static let accordingRest: [[UInt64]] = accordingTo.map { $0.dropFirst().map { WordHash.hash($0) } }
 }

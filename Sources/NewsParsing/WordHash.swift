@@ -126,6 +126,12 @@ enum WordHash {
         return result == 0 ? 1 : result
     }
 
+    /// The hash of all of a string's UTF-8 bytes, spaces included, as if they were one word.
+    static func hash(bytesOf string: String) -> UInt64 {
+        var string = string
+        return string.withUTF8 { bytes in bytes.isEmpty ? finish(seed, length: 0) : hash(bytes.baseAddress!, bytes.count) }
+    }
+
     /// The hash of a phrase whose words are separated by single spaces (a single word hashes as itself).
     static func hash(_ phrase: String) -> UInt64 {
         var result: UInt64 = 0
