@@ -182,17 +182,13 @@ struct EntityRecognizer {
     func recognize(extraPlaces: [String] = []) -> Result {
         var result = Result()
         var raw: [RawPerson] = []
-        var placeSeen = Set<String>()
-        var organizationSeen = Set<String>()
-        for place in extraPlaces where placeSeen.insert(place).inserted { result.places.append(place) }
+        var places = DistinctNames()
+        var organizations = DistinctNames()
+        for place in extraPlaces { _ = places.insert(place) }
 
-        func addPlace(_ name: String) {
-            if placeSeen.insert(name).inserted { result.places.append(name) }
-        }
-        func addOrganization(_ name: String) {
-            if organizationSeen.insert(name).inserted { result.organizations.append(name) }
-        }
-        // Gazetteer entries already added: their names are in the sets, so they need no String hashing again.
+        func addPlace(_ name: String) { _ = places.insert(name) }
+        func addOrganization(_ name: String) { _ = organizations.insert(name) }
+        // Gazetteer entries already added: their names are in the lists, so they need no hashing again.
         var entryAdded = [Bool](repeating: false, count: Gazetteer.entries.count)
 
         var i = 0
@@ -296,11 +292,8 @@ struct EntityRecognizer {
                 owner >= 0 && canonical[owner] == canonical[index] ? owner : -1
             }
         }
-        // Distinct names, found by the WordHash of their bytes rather than String hashing (names
-        // are NFC, so equal names have equal bytes); mentions refer to them by index in `people`.
-        // Two names with one hash (a case variant) fall back to a search of `people`.
-        var personByHash = WordTable<Int>(capacityFor: raw.count)
-        var people: [String] = []
+        // Mentions refer to their person by index in `people`.
+        var people = DistinctNames()
         var genders: [Character?] = []
         var mentionPeople: [Int] = []
         for (index, mention) in raw.enumerated() {
@@ -323,27 +316,22 @@ struct EntityRecognizer {
             }
             guard let name else { continue }
             canonical[index] = name
-            let hash = WordHash.hash(bytesOf: name)
-            var person = personByHash[hash] ?? -1
-            if person >= 0, people[person] != name { person = people.firstIndex(of: name) ?? -1 }
-            if person < 0 {
-                person = people.count
-                people.append(name)
-                genders.append(nil)
-                personByHash.insert(hash, person) { first, _ in first }
-            }
+            let (person, inserted) = people.insert(name)
+            if inserted { genders.append(nil) }
             if let gender = mention.gender { genders[person] = gender }
             mentionPeople.append(person)
             result.personMentions.append(PersonMention(tokens: mention.tokens, name: name, gender: nil))
         }
         // A gender seen in the text wins over the gazetteer's.
-        for person in people.indices where genders[person] == nil {
-            genders[person] = Gazetteer.genderOf(people[person])
+        for person in people.names.indices where genders[person] == nil {
+            genders[person] = Gazetteer.genderOf(people.names[person])
         }
         for index in result.personMentions.indices {
             result.personMentions[index].gender = genders[mentionPeople[index]]
         }
-        result.people = people
+        result.people = people.names
+        result.places = places.names
+        result.organizations = organizations.names
         return result
     }
 
