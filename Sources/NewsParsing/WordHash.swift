@@ -66,6 +66,13 @@ enum WordHash {
         return finish(h, length: count)
     }
 
+    /// The hash of an ASCII word of fewer than eight bytes already loaded into `word`, lowest
+    /// byte first, with the bytes after it cleared; equal to ``hash(_:_:readable:)`` of its bytes.
+    @inline(__always)
+    static func hash(asciiWord word: UInt64, length: Int) -> UInt64 {
+        finish(mix(seed, foldASCII(word)), length: length)
+    }
+
     /// The general path: folds non-ASCII capitals and the curly apostrophe byte by byte.
     static func hashFolding(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         var h = seed
