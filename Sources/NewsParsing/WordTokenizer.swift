@@ -132,6 +132,9 @@ enum WordTokenizer {
             // below gives.
             var hash: UInt64 = 0
             var quick = false
+            // The quick path also consumes the space, comma or period, as the loop's top would.
+            var consumed = 0
+            var endsSentence = false
             if kind != .nonASCII, i + 8 <= n {
                 let chunk = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
                 let run = asciiWordRun(chunk)
@@ -145,7 +148,10 @@ enum WordTokenizer {
                         let inNumber = (p[after - 1] &- 0x30) < 10 && after + 1 < n && (p[after + 1] &- 0x30) < 10
                         let initial = following == 0x2E && run.length == 1 && run.upper == 1
                         quickWord = !inNumber && !initial
-                        if quickWord { flags.insert(following == 0x2C ? .comma : .period) }
+                        if quickWord {
+                            flags.insert(following == 0x2C ? .comma : .period)
+                            endsSentence = following == 0x2E
+                        }
                     }
                 }
                 if quickWord {
@@ -157,6 +163,7 @@ enum WordTokenizer {
                     let word = chunk & ((1 &<< UInt64(run.length &* 8)) &- 1)
                     hash = WordHash.hash(asciiWord: word, length: run.length)
                     quick = true
+                    consumed = 1
                 }
             }
             if !quick {
@@ -303,7 +310,8 @@ enum WordTokenizer {
                     start: Int32(start), end: Int32(end), hash: hash, flags: flags, lexicon: bits,
                     sentence: sentence, line: line))
             count += 1
-            i = next
+            i = next + consumed
+            sawTerminal = endsSentence
         }
         return true
     }
