@@ -335,14 +335,7 @@ enum WordTokenizer {
         let other = ~(lower | upper | digit) & high
         let length = other.trailingZeroBitCount &>> 3  // 8 when all eight belong to the word
         let inRun: UInt64 = length == 8 ? ~0 : (1 &<< UInt64(length &* 8)) &- 1
-        return (length, countFlags(upper & inRun), countFlags(digit & inRun))
-    }
-
-    /// The number of bytes with their top bit set in `mask` (only top bits set): summed by one
-    /// multiplication into the top byte, as the default x86-64 target has no POPCNT.
-    @inline(__always)
-    static func countFlags(_ mask: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((mask &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
+        return (length, ByteSearch.countFlags(upper & inRun), ByteSearch.countFlags(digit & inRun))
     }
 
     @inline(__always)
