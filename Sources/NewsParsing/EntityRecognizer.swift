@@ -188,8 +188,15 @@ struct EntityRecognizer {
 
         func addPlace(_ name: String) { _ = places.insert(name) }
         func addOrganization(_ name: String) { _ = organizations.insert(name) }
-        // Gazetteer entries already added: their names are in the lists, so they need no hashing again.
-        var entryAdded = [Bool](repeating: false, count: Gazetteer.entries.count)
+        // Gazetteer entries already added: their names are in the lists, so they need no hashing
+        // again. Allocated at the first place or organization found.
+        var entryAdded: [Bool] = []
+        func isFirstMention(_ entry: Int) -> Bool {
+            if entryAdded.isEmpty { entryAdded = [Bool](repeating: false, count: Gazetteer.entries.count) }
+            if entryAdded[entry] { return false }
+            entryAdded[entry] = true
+            return true
+        }
 
         var i = 0
         let n = tokens.count
@@ -213,15 +220,9 @@ struct EntityRecognizer {
                 let entry = Gazetteer.entries[match.entry]
                 switch entry.kind {
                 case .place:
-                    if !entryAdded[match.entry] {
-                        entryAdded[match.entry] = true
-                        addPlace(entry.canonical)
-                    }
+                    if isFirstMention(match.entry) { addPlace(entry.canonical) }
                 case .organization:
-                    if !entryAdded[match.entry] {
-                        entryAdded[match.entry] = true
-                        addOrganization(entry.canonical)
-                    }
+                    if isFirstMention(match.entry) { addOrganization(entry.canonical) }
                 case .person:
                     // A known full name may continue ("John F. Kerry"); take the longer written form.
                     raw.append(
