@@ -44,7 +44,9 @@ let package = Package(
         ),
 
         // MARK: Pure logic (no I/O)
-        .target(name: "NewsParsing"),
+        // SHA-256 in C, on the CPU's SHA extensions where it has them (content hashes).
+        .target(name: "CNewsHash"),
+        .target(name: "NewsParsing", dependencies: ["CNewsHash"]),
         .target(
             name: "NewsClassification",
             dependencies: [.product(name: "Yams", package: "Yams")]

@@ -1,13 +1,16 @@
 // Throughput of ArticleParser on the test fixtures, against a byte-scan baseline.
 //
-//   swift run -c release NewsParsingBenchmark [seconds-per-measurement]
+//   swift run -c release NewsParsingBenchmark [seconds-per-measurement] [corpus-name-prefix ...]
 //
-// The corpus is every plain-text and HTML fixture that parses (Tests/Fixtures/seeds and
-// Tests/Fixtures/parsing), repeated to about 50 MB per kind. Each kind is parsed in a loop on
-// one thread for a few seconds. The baseline is one pass over the same bytes that counts
+// The corpora are built from the plain-text and HTML fixtures that parse (Tests/Fixtures/seeds
+// and Tests/Fixtures/parsing): plain text by article size (the small edge-case fixtures, the
+// ~2 KB and ~5 KB seed articles, and 20 KB / 100 KB articles made by joining the seed articles'
+// paragraphs), and all HTML fixtures. Each corpus repeats its documents to about 50 MB and is
+// parsed in a loop on one thread. The baseline is one pass over the same bytes that counts
 // UTF-8 lines and words, so the ratio says how far parsing is from "just reading the bytes",
 // whatever machine it runs on. Times are the thread's CPU time, which stays meaningful when
-// other processes compete for the cores.
+// other processes compete for the cores. Name prefixes (e.g. "plaintext.5k") pick corpora,
+// which is handy under a profiler.
 import Foundation
 import NewsParsing
 
@@ -31,8 +34,13 @@ let fixtures = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // package root
     .appendingPathComponent("Tests/Fixtures", isDirectory: true)
 
-let secondsPerMeasurement = CommandLine.arguments.dropFirst().first.flatMap(Double.init) ?? 3
+let arguments = Array(CommandLine.arguments.dropFirst())
+let secondsPerMeasurement = arguments.first.flatMap(Double.init) ?? 3
+let selectedPrefixes = arguments.filter { Double($0) == nil }
 let corpusTarget = 50 * 1024 * 1024
+/// Plain text at least this long is a full article, the size the 100 MB/s goal is about.
+let fullArticleBytes = 2048
+let goalBytesPerSecond = 100e6
 let parser = ArticleParser()
 
 /// The fixtures of one kind that parse successfully.
@@ -46,6 +54,20 @@ func documents(extensions: Set<String>) -> [[UInt8]] {
             let bytes = [UInt8](data)
             if (try? parser.parse(bytes)) != nil { result.append(bytes) }
         }
+    }
+    return result
+}
+
+/// One long article of at least `bytes`: the first article whole, then the other articles'
+/// paragraphs (each without its headline), round-robin, until the size is reached.
+func joinedArticle(_ articles: [[UInt8]], bytes: Int) -> [UInt8] {
+    var result = articles[0]
+    let bodies = articles.map { article in Array(article.drop { $0 != 0x0A }.drop { $0 == 0x0A }) }
+    var index = 1 % articles.count
+    while result.count < bytes {
+        while result.last == 0x0A { result.removeLast() }
+        result += [0x0A, 0x0A] + bodies[index]
+        index = (index + 1) % articles.count
     }
     return result
 }
@@ -111,29 +133,67 @@ func measureByteScan(_ documents: [[UInt8]]) -> Double {
     return Double(bytes) / elapsed
 }
 
-func megabytes(_ bytesPerSecond: Double) -> String {
-    String(format: "%.1f MB/s", bytesPerSecond / 1_000_000)
+/// Right-aligns `text` in `width` columns.
+func column(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
 }
 
-print("NewsParsing \(ArticleParser.version): throughput on one thread (CPU time), \(secondsPerMeasurement) s per measurement")
-/// The kinds measured: all plain-text fixtures, the full-size seed articles alone (about 2.5 to 5 KB,
-/// the size the throughput goal is about), and all HTML fixtures.
-let kinds: [(label: String, extensions: Set<String>, minimumBytes: Int)] = [
-    ("plaintext", ["txt"], 0), ("plaintext.2k+", ["txt"], 2048), ("html", ["html", "htm"], 0),
+// MARK: The corpora
+
+let plainText = documents(extensions: ["txt"])
+let fullArticles = plainText.filter { $0.count >= fullArticleBytes }
+var corpora: [(name: String, documents: [[UInt8]])] = [
+    ("plaintext.small", plainText.filter { $0.count < fullArticleBytes }),
+    ("plaintext.2k", fullArticles.filter { $0.count < 4096 }),
+    ("plaintext.5k", fullArticles.filter { $0.count >= 4096 && $0.count < 8192 }),
 ]
-for (label, extensions, minimumBytes) in kinds {
-    let base = documents(extensions: extensions).filter { $0.count >= minimumBytes }
+if !fullArticles.isEmpty {
+    corpora.append(("plaintext.20k", [joinedArticle(fullArticles, bytes: 20 * 1024)]))
+    corpora.append(("plaintext.100k", [joinedArticle(fullArticles, bytes: 100 * 1024)]))
+}
+corpora.append(("html", documents(extensions: ["html", "htm"])))
+if !selectedPrefixes.isEmpty {
+    corpora = corpora.filter { corpus in selectedPrefixes.contains { corpus.name.hasPrefix($0) } }
+}
+
+// MARK: Measuring
+
+print("NewsParsing \(ArticleParser.version): throughput on one thread (CPU time), \(secondsPerMeasurement) s per measurement")
+print("fixtures: \(fixtures.path)")
+print("")
+let header = "corpus".padding(toLength: 16, withPad: " ", startingAt: 0)
+    + column("docs", 5) + column("avg size", 10) + column("parse", 12) + column("µs/article", 12)
+    + column("byte scan", 13) + column("ratio", 8)
+print(header)
+print(String(repeating: "-", count: header.count))
+var fullArticleThroughputs: [(name: String, bytesPerSecond: Double)] = []
+for (name, base) in corpora {
     guard !base.isEmpty else {
-        print("parse.\(label)  no fixtures found under \(fixtures.path)")
+        print(name.padding(toLength: 16, withPad: " ", startingAt: 0) + "  no fixtures of this kind")
         continue
     }
-    let (documents, bytes) = corpus(base)
+    let (documents, _) = corpus(base)
     let averageSize = Double(base.reduce(0) { $0 + $1.count }) / Double(base.count)
     let baseline = measureByteScan(documents)
     let (throughput, articles) = measureParsing(documents)
-    let name = "parse.\(label)".padding(toLength: 20, withPad: " ", startingAt: 0)
+    if name.hasPrefix("plaintext."), averageSize >= Double(fullArticleBytes) {
+        fullArticleThroughputs.append((name, throughput))
+    }
     print(
-        "\(name) \(megabytes(throughput))  (\(String(format: "%.2f", throughput / baseline))× of byte-scan baseline "
-            + "\(String(format: "%.0f", baseline / 1_000_000)) MB/s)  \(String(format: "%.0f", articles)) articles/s  "
-            + "[\(base.count) fixtures, avg \(String(format: "%.1f", averageSize / 1024)) KB, corpus \(bytes / 1_048_576) MB]")
+        name.padding(toLength: 16, withPad: " ", startingAt: 0)
+            + column("\(base.count)", 5)
+            + column(String(format: "%.1f KB", averageSize / 1024), 10)
+            + column(String(format: "%.1f MB/s", throughput / 1e6), 12)
+            + column(String(format: "%.1f", 1e6 / articles), 12)
+            + column(String(format: "%.0f MB/s", baseline / 1e6), 13)
+            + column(String(format: "%.3f", throughput / baseline), 8))
+}
+print("")
+print("parse: MB/s of input parsed (1 MB = 10^6 bytes); byte scan: one pass counting lines and words over the same corpus;")
+print("ratio: parse / byte scan, measured in the same run.")
+if let slowest = fullArticleThroughputs.min(by: { $0.bytesPerSecond < $1.bytesPerSecond }) {
+    let verdict = slowest.bytesPerSecond >= goalBytesPerSecond ? "met" : "NOT met"
+    print(
+        "goal ≥ \(Int(goalBytesPerSecond / 1e6)) MB/s for plain-text articles ≥ \(fullArticleBytes) bytes: \(verdict) "
+            + "(slowest: \(slowest.name) at \(String(format: "%.1f", slowest.bytesPerSecond / 1e6)) MB/s)")
 }

@@ -38,13 +38,20 @@ struct ArticleDraft {
         appendParagraph(bytes)
         let shift = Int32(paragraphRanges[paragraphRanges.count - 1].lowerBound - origin)
         let line = Int32(paragraphRanges.count - 1)
-        if tokens == nil { tokens = [] }
-        for var token in lineTokens {
-            token.start += shift
-            token.end += shift
-            token.line = line
-            tokens!.append(token)
+        // Copied in bulk, then shifted in place: appending token by token costs a uniqueness
+        // and capacity check per word.
+        var all = tokens ?? []
+        tokens = nil
+        let first = all.count
+        all.append(contentsOf: lineTokens)
+        all.withUnsafeMutableBufferPointer { buffer in
+            for index in first..<buffer.count {
+                buffer[index].start &+= shift
+                buffer[index].end &+= shift
+                buffer[index].line = line
+            }
         }
+        tokens = all
     }
 
     /// The text of paragraph `index`.

@@ -1,9 +1,9 @@
 /// The analysis shared by plain text and HTML: dateline, entities, quotes,
 /// language, word count, truncation and the content hash.
 extension ArticleParser {
-    /// Turns an extractor's draft into the final article.
-    static func finish(_ input: ArticleDraft, inputBytes: Int) throws(ArticleParseError) -> ParsedArticle {
-        var draft = input
+    /// Turns an extractor's draft into the final article. The draft is consumed, so removing
+    /// a dateline edits its body and tokens in place instead of copying them.
+    static func finish(_ draft: consuming ArticleDraft, inputBytes: Int) throws(ArticleParseError) -> ParsedArticle {
         guard !draft.paragraphRanges.isEmpty else {
             throw ArticleParseError(
                 .noContent,
@@ -25,6 +25,7 @@ extension ArticleParser {
                 index == 0 ? 0..<(range.upperBound - shift) : (range.lowerBound - shift)..<(range.upperBound - shift)
             }
             if var tokens = draft.tokens {
+                draft.tokens = nil  // `tokens` is now the only reference: no copy below
                 let dropped = tokens.firstIndex { Int($0.start) >= shift } ?? tokens.count
                 tokens.removeFirst(dropped)
                 for index in tokens.indices {

@@ -30,7 +30,7 @@ public struct ArticleParser: Sendable {
     public func parse(_ bytes: [UInt8], contentType: String? = nil) throws(ArticleParseError) -> ParsedArticle {
         try checkSize(bytes.count)
         let decoded = try bytes.withUnsafeBufferPointer { (p) throws(ArticleParseError) -> InputDecoder.Decoded in
-            try InputDecoder.decode(p, contentType: contentType)
+            try InputDecoder.decode(p, contentType: contentType, array: bytes)
         }
         return try parseDecoded(decoded)
     }
@@ -42,7 +42,7 @@ public struct ArticleParser: Sendable {
         let mediaType = InputDecoder.ContentType(contentType)?.mediaType ?? ""
         let bytes = Array(text.utf8)
         let decoded = try bytes.withUnsafeBufferPointer { (p) throws(ArticleParseError) -> InputDecoder.Decoded in
-            try InputDecoder.decode(p, contentType: mediaType + "; charset=utf-8")
+            try InputDecoder.decode(p, contentType: mediaType + "; charset=utf-8", array: bytes)
         }
         return try parseDecoded(decoded)
     }

@@ -98,6 +98,8 @@ struct BoilerplateClassifier {
         // Punctuation at the end and separators anywhere.
         var k = line.lowerBound
         while k < line.upperBound {
+            k = ByteSearch.firstNonASCII(orByte: 0x7C, in: p, from: k, to: line.upperBound)
+            if k == line.upperBound { break }
             let b = p[k]
             if b == 0x7C {
                 f.separators += 1

@@ -174,22 +174,28 @@ struct EntityRecognizer {
         let t = tokens[index]
         var start = Int(t.start)
         let end = Int(t.end)
-        if t.has(.particleName), let hyphen = (start..<end).first(where: { p[$0] == 0x2D }) { start = hyphen + 1 }
+        guard t.has(.particleName) else { return t.hash }  // the token's own hash covers the same bytes
+        if let hyphen = (start..<end).first(where: { p[$0] == 0x2D }) { start = hyphen + 1 }
         return WordHash.hash(p.baseAddress! + start, end - start)
     }
 
     func recognize(extraPlaces: [String] = []) -> Result {
         var result = Result()
         var raw: [RawPerson] = []
-        var placeSeen = Set<String>()
-        var organizationSeen = Set<String>()
-        for place in extraPlaces where placeSeen.insert(place).inserted { result.places.append(place) }
+        var places = DistinctNames()
+        var organizations = DistinctNames()
+        for place in extraPlaces { _ = places.insert(place) }
 
-        func addPlace(_ name: String) {
-            if placeSeen.insert(name).inserted { result.places.append(name) }
-        }
-        func addOrganization(_ name: String) {
-            if organizationSeen.insert(name).inserted { result.organizations.append(name) }
+        func addPlace(_ name: String) { _ = places.insert(name) }
+        func addOrganization(_ name: String) { _ = organizations.insert(name) }
+        // Gazetteer entries already added: their names are in the lists, so they need no hashing
+        // again. Allocated at the first place or organization found.
+        var entryAdded: [Bool] = []
+        func isFirstMention(_ entry: Int) -> Bool {
+            if entryAdded.isEmpty { entryAdded = [Bool](repeating: false, count: Gazetteer.entries.count) }
+            if entryAdded[entry] { return false }
+            entryAdded[entry] = true
+            return true
         }
 
         var i = 0
@@ -213,8 +219,10 @@ struct EntityRecognizer {
             if let (match, words) = alias(at: i) {
                 let entry = Gazetteer.entries[match.entry]
                 switch entry.kind {
-                case .place: addPlace(entry.canonical)
-                case .organization: addOrganization(entry.canonical)
+                case .place:
+                    if isFirstMention(match.entry) { addPlace(entry.canonical) }
+                case .organization:
+                    if isFirstMention(match.entry) { addOrganization(entry.canonical) }
                 case .person:
                     // A known full name may continue ("John F. Kerry"); take the longer written form.
                     raw.append(
@@ -270,30 +278,31 @@ struct EntityRecognizer {
         }
 
         // Second pass: full names give surnames to the lone mentions.
-        var bySurname: [UInt64: String?] = [:]
         // Full names only; lone surnames get theirs below.
         var canonical: [String] = raw.map { mention in
             if mention.single { return "" }
             if let entry = mention.gazetteer { return Gazetteer.entries[entry].canonical }
             return text(mention.tokens)
         }
+        // Surname hash → the full-name mention whose canonical name it stands for, or -1 when
+        // two different people share the surname (ambiguous). Full names keep their canonical
+        // entries below, so the index stays valid.
+        var bySurname = WordTable<Int>(capacityFor: raw.count)
         for (index, mention) in raw.enumerated() where !mention.single {
-            let key = surnameKey(mention.tokens.upperBound - 1)
-            if let existing = bySurname[key], existing != canonical[index] {
-                bySurname[key] = .some(nil)  // two different people share the surname: ambiguous
-            } else {
-                bySurname[key] = canonical[index]
+            bySurname.insert(surnameKey(mention.tokens.upperBound - 1), index) { owner, _ in
+                owner >= 0 && canonical[owner] == canonical[index] ? owner : -1
             }
         }
-        var genders: [String: Character] = [:]
-        var people: [String] = []
-        var seen = Set<String>()
+        // Mentions refer to their person by index in `people`.
+        var people = DistinctNames()
+        var genders: [Character?] = []
+        var mentionPeople: [Int] = []
         for (index, mention) in raw.enumerated() {
             var name: String?
             if mention.single {
                 let key = surnameKey(mention.tokens.upperBound - 1)
-                if let found = bySurname[key], let found {
-                    name = found
+                if let owner = bySurname[key], owner >= 0 {
+                    name = canonical[owner]
                 } else if let entry = mention.gazetteer {
                     name = Gazetteer.entries[entry].canonical
                 } else if let match = Gazetteer.aliasIndex[tokens[mention.tokens.lowerBound].hash], match.surnameOnly,
@@ -308,15 +317,22 @@ struct EntityRecognizer {
             }
             guard let name else { continue }
             canonical[index] = name
-            if let gender = mention.gender { genders[name] = gender }
-            if seen.insert(name).inserted { people.append(name) }
+            let (person, inserted) = people.insert(name)
+            if inserted { genders.append(nil) }
+            if let gender = mention.gender { genders[person] = gender }
+            mentionPeople.append(person)
             result.personMentions.append(PersonMention(tokens: mention.tokens, name: name, gender: nil))
         }
-        for index in result.personMentions.indices {
-            let name = result.personMentions[index].name
-            result.personMentions[index].gender = genders[name] ?? Gazetteer.genderOf(name)
+        // A gender seen in the text wins over the gazetteer's.
+        for person in people.names.indices where genders[person] == nil {
+            genders[person] = Gazetteer.genderOf(people.names[person])
         }
-        result.people = people
+        for index in result.personMentions.indices {
+            result.personMentions[index].gender = genders[mentionPeople[index]]
+        }
+        result.people = people.names
+        result.places = places.names
+        result.organizations = organizations.names
         return result
     }
 

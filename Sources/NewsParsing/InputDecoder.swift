@@ -81,9 +81,17 @@ struct InputDecoder {
     /// Input with more than this share of control bytes is treated as binary.
     static let maximumControlByteShare = 0.05
 
-    /// Decodes `input`; `contentType` is the caller's MIME hint.
-    static func decode(_ input: UnsafeBufferPointer<UInt8>, contentType hint: String?) throws(ArticleParseError) -> Decoded {
+    /// Decodes `input`; `contentType` is the caller's MIME hint. `array`, when given, holds the
+    /// same bytes as `input` and is returned as is when they need no change, saving a copy.
+    static func decode(
+        _ input: UnsafeBufferPointer<UInt8>, contentType hint: String?, array: [UInt8]? = nil
+    ) throws(ArticleParseError) -> Decoded {
         var bytes = input
+        /// `bytes` as an array: the caller's own when no byte-order mark was cut off.
+        func unchanged() -> [UInt8] {
+            if let array, array.count == bytes.count { return array }
+            return Array(bytes)
+        }
         let contentType = ContentType(hint)
         var declared = contentType?.charset.map(Charset.init(label:))
 
@@ -111,11 +119,11 @@ struct InputDecoder {
             // sequences is a mislabelled UTF-8 page: real 1252 text almost never
             // forms valid multi-byte sequences.
             if invalidOffset == nil, hasNonASCII(bytes) {
-                return Decoded(bytes: Array(bytes), isHTML: isHTML)
+                return Decoded(bytes: unchanged(), isHTML: isHTML)
             }
             return Decoded(bytes: decodeSingleByte(bytes, latin9: declared == .latin9), isHTML: isHTML)
         case .utf16LittleEndian?, .utf16BigEndian?:
-            if invalidOffset == nil { return Decoded(bytes: Array(bytes), isHTML: isHTML) }
+            if invalidOffset == nil { return Decoded(bytes: unchanged(), isHTML: isHTML) }
             throw ArticleParseError(
                 .invalidEncoding,
                 "input declares charset UTF-16 but has no byte-order mark and is not valid UTF-8 "
@@ -123,7 +131,7 @@ struct InputDecoder {
                     + "\(ArticleParseError.grouped(input.count)) bytes); re-encode it as UTF-8 or add a BOM",
                 byteOffset: invalidOffset)
         case .unsupported(let label)?:
-            guard let invalidOffset else { return Decoded(bytes: Array(bytes), isHTML: isHTML) }
+            guard let invalidOffset else { return Decoded(bytes: unchanged(), isHTML: isHTML) }
             throw ArticleParseError(
                 .invalidEncoding,
                 "input declares charset \"\(label)\", which is not supported, and is not valid UTF-8 "
@@ -132,7 +140,7 @@ struct InputDecoder {
                     + "re-encode the input as UTF-8",
                 byteOffset: invalidOffset)
         case .utf8?, nil:
-            guard let invalidOffset else { return Decoded(bytes: Array(bytes), isHTML: isHTML) }
+            guard let invalidOffset else { return Decoded(bytes: unchanged(), isHTML: isHTML) }
             return Decoded(
                 bytes: try rescueInvalidUTF8(bytes, firstInvalid: invalidOffset, declaredUTF8: declared == .utf8),
                 isHTML: isHTML)

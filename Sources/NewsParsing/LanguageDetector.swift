@@ -16,12 +16,17 @@ enum LanguageDetector {
     static func detect(_ tokens: [Token]) -> String {
         var counts = [Int](repeating: 0, count: StopwordProfiles.languages.count)
         var words = 0
-        for token in tokens.prefix(maximumTokens) where token.has(.hasLetter) {
-            words += 1
-            var mask = token.stopMask
-            while mask != 0 {
-                counts[mask.trailingZeroBitCount] += 1
-                mask &= mask - 1
+        // Counted in unsafe buffers: this runs once per word.
+        counts.withUnsafeMutableBufferPointer { counts in
+            tokens.withUnsafeBufferPointer { tokens in
+                for token in tokens.prefix(maximumTokens) where token.has(.hasLetter) {
+                    words &+= 1
+                    var mask = token.stopMask
+                    while mask != 0 {
+                        counts[mask.trailingZeroBitCount] &+= 1
+                        mask &= mask &- 1
+                    }
+                }
             }
         }
         guard words >= minimumTokens else { return "und" }

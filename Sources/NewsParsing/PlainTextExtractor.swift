@@ -178,7 +178,10 @@ enum PlainTextExtractor {
             }
         }
 
-        // The body.
+        // The body, whose tokens are a subset of the text's (reserved in place, so the
+        // buffer stays uniquely referenced and is never copied while paragraphs are added).
+        draft.tokens = []
+        draft.tokens!.reserveCapacity(tokens.count)
         var lastBody = -1
         for index in lines.indices {
             if chrome[index] {
@@ -204,14 +207,15 @@ enum PlainTextExtractor {
 
     /// Flags short lines that occur more than once in the text.
     static func markDuplicates(_ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: inout [BoilerplateClassifier.Features]) {
-        var counts: [UInt64: Int] = [:]
+        // Counted in a WordTable: the hashes are hashes already, no need for SipHash on top.
+        var counts = WordTable<Int>(capacityFor: lines.count)
         var hashes = [UInt64](repeating: 0, count: lines.count)
         for (index, line) in lines.enumerated() where line.tokens.count <= BoilerplateRules.labelLineWords && !line.range.isEmpty {
             let hash = WordHash.hash(p.baseAddress! + line.range.lowerBound, line.range.count)
             hashes[index] = hash
-            counts[hash, default: 0] += 1
+            counts.insert(hash, 1, combine: +)
         }
-        for index in lines.indices where hashes[index] != 0 && counts[hashes[index], default: 0] > 1 {
+        for index in lines.indices where hashes[index] != 0 && counts[hashes[index]] ?? 0 > 1 {
             features[index].duplicate = true
         }
     }

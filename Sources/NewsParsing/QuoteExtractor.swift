@@ -208,7 +208,11 @@ struct QuoteExtractor {
         for (paragraph, range) in paragraphRanges.enumerated() {
             var i = range.lowerBound
             while i + 1 < range.upperBound {
-                // Quote marks start with 0xC2 or 0xE2; ASCII and other bytes are skipped cheaply.
+                // Quote marks start with 0xC2 or 0xE2: ASCII is skipped a word at a time, other bytes one by one.
+                if p[i] < 0x80 {
+                    i = ByteSearch.firstNonASCII(in: p, from: i, to: range.upperBound - 1)
+                    continue
+                }
                 if p[i] != 0xE2 && p[i] != 0xC2 {
                     i += 1
                     continue
@@ -222,6 +226,8 @@ struct QuoteExtractor {
                 var close = textStart
                 var closeLength = 0
                 while close < range.upperBound {
+                    close = ByteSearch.firstNonASCII(in: p, from: close, to: range.upperBound)
+                    if close == range.upperBound { break }
                     if p[close] == 0xE2 || p[close] == 0xC2 {
                         closeLength = closingMark(at: close)
                         if closeLength > 0 { break }
@@ -232,10 +238,9 @@ struct QuoteExtractor {
                 let after = min(close + closeLength, range.upperBound)
                 i = max(after, textStart)
                 guard let (text, words) = quoteText(textStart..<textEnd) else { continue }
-                while tokenCursor < tokens.count, Int(tokens[tokenCursor].start) < textStart { tokenCursor += 1 }
+                tokenCursor = firstToken(from: tokenCursor, startingAtOrAfter: textStart)
                 let firstInside = tokenCursor
-                var firstAfter = firstInside
-                while firstAfter < tokens.count, Int(tokens[firstAfter].start) < after { firstAfter += 1 }
+                let firstAfter = firstToken(from: firstInside, startingAtOrAfter: after)
                 let attribution = speakerAfter(firstAfter, lastInside: firstAfter - 1, events: allEvents)
                 if words < QuoteExtractor.minimumWords && attribution == nil { continue }
                 var speaker = attribution ?? nil
@@ -277,14 +282,20 @@ struct QuoteExtractor {
         while start < end, p[start] == 0x20 { start += 1 }
         while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x2C { end -= 1 }
         guard end > start else { return nil }
-        var words = 0
-        var inWord = false
-        for k in start..<end {
-            let space = p[k] == 0x20
-            if !space && !inWord { words += 1 }
-            inWord = !space
-        }
+        let words = ByteSearch.countWords(in: p, from: start, to: end)
         return (String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self), words)
+    }
+
+    /// The first token from index `from` on that starts at or after byte `offset`; tokens are
+    /// in text order, so this is a binary search rather than a walk over every word.
+    private func firstToken(from: Int, startingAtOrAfter offset: Int) -> Int {
+        var low = from
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(tokens[middle].start) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Attribution right after the quote. nil: none found; .some(nil): attributed to someone unnamed.
@@ -383,5 +394,5 @@ struct QuoteExtractor {
 
     /// First word of each "according to" phrase → its index; the other words as hashes.
     static let accordingIndex = WordTable<Int>(accordingTo.enumerated().map { ($0.element[0], $0.offset) })
-    static let accordingRest: [[UInt64]] = accordingTo.map { $0.dropFirst().map(WordHash.hash) }
+    static let accordingRest: [[UInt64]] = accordingTo.map { $0.dropFirst().map { WordHash.hash($0) } }
 }

@@ -66,6 +66,13 @@ enum WordHash {
         return finish(h, length: count)
     }
 
+    /// The hash of an ASCII word of fewer than eight bytes already loaded into `word`, lowest
+    /// byte first, with the bytes after it cleared; equal to ``hash(_:_:readable:)`` of its bytes.
+    @inline(__always)
+    static func hash(asciiWord word: UInt64, length: Int) -> UInt64 {
+        finish(mix(seed, foldASCII(word)), length: length)
+    }
+
     /// The general path: folds non-ASCII capitals and the curly apostrophe byte by byte.
     static func hashFolding(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         var h = seed
@@ -124,6 +131,12 @@ enum WordHash {
         let h = (phrase ^ (word &* 0xD6E8_FEB8_6659_FD93)) &* multiplier
         let result = h ^ (h &>> 32)
         return result == 0 ? 1 : result
+    }
+
+    /// The hash of all of a string's UTF-8 bytes, spaces included, as if they were one word.
+    static func hash(bytesOf string: String) -> UInt64 {
+        var string = string
+        return string.withUTF8 { bytes in bytes.isEmpty ? finish(seed, length: 0) : hash(bytes.baseAddress!, bytes.count) }
     }
 
     /// The hash of a phrase whose words are separated by single spaces (a single word hashes as itself).

@@ -71,8 +71,11 @@ enum WordTokenizer {
     /// Writes the tokens of `p` into `tokens`; false when they do not fit.
     private static func fill(
         _ p: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ByteClass>, wordBits: UnsafeBufferPointer<UInt8>,
-        lexicon: WordTable<UInt32>, into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int
+        lexicon: WordTable<UInt32>, into tokens: UnsafeMutableBufferPointer<Token>, count tokenCount: inout Int
     ) -> Bool {
+        // A local count stays in a register; the caller's is written once at the end.
+        var count = tokenCount
+        defer { tokenCount = count }
         let n = p.count
         var i = 0
         var sentence: Int32 = 0
@@ -82,7 +85,7 @@ enum WordTokenizer {
         while i < n {
             let b = p[i]
             let kind = classes[Int(b)]
-            if kind == .separator || kind == .hyphen || kind == .apostrophe {
+            if isSkipped(kind) {
                 i += 1
                 continue
             }
@@ -123,117 +126,170 @@ enum WordTokenizer {
             var j = i
             var partStart = i
             var next = -1
-            // ASCII letters and digits, the common case: one well-predicted branch per byte.
-            var upperCount = 0
-            var digitCount = 0
-            while j < n {
-                let bits = wordBits[Int(p[j])]
-                if bits == 0 { break }
-                upperCount &+= Int(bits &>> 1 & 1)
-                digitCount &+= Int(bits &>> 2)
-                j += 1
-            }
-            upper = upperCount
-            digits = digitCount
-            lower = j - i - upperCount - digitCount
-            end = j
-            scan: while j < n {
-                let c = p[j]
-                // Decimal and thousands separators inside numbers: "5.75", "1,200".
-                if c == 0x2E || c == 0x2C, j > start, (p[j - 1] &- 0x30) < 10, j + 1 < n, (p[j + 1] &- 0x30) < 10 {
-                    j += 1
-                    continue scan
+            // The most common word: at most seven ASCII letters and digits, then a space, a comma
+            // or a period (not inside a number like "5.75", not after an initial). Its counts and
+            // hash come from one eight-byte load; flags and hash are the ones the general path
+            // below gives.
+            var hash: UInt64 = 0
+            var quick = false
+            // The quick path also consumes the space, comma or period, as the loop's top would.
+            var consumed = 0
+            var endsSentence = false
+            if kind != .nonASCII, i + 8 <= n {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                let run = asciiWordRun(chunk)
+                var quickWord = false
+                if run.length < 8 {
+                    let after = i + run.length
+                    let following = p[after]
+                    if following == 0x20 {
+                        quickWord = true
+                    } else if following == 0x2C || following == 0x2E {
+                        let inNumber = (p[after - 1] &- 0x30) < 10 && after + 1 < n && (p[after + 1] &- 0x30) < 10
+                        let initial = following == 0x2E && run.length == 1 && run.upper == 1
+                        quickWord = !inNumber && !initial
+                        if quickWord {
+                            flags.insert(following == 0x2C ? .comma : .period)
+                            endsSentence = following == 0x2E
+                        }
+                    }
                 }
-                switch classes[Int(c)] {
-                case .lower:
-                    lower += 1
+                if quickWord {
+                    upper = run.upper
+                    digits = run.digits
+                    lower = run.length - run.upper - run.digits
+                    end = i + run.length
+                    next = end
+                    let word = chunk & ((1 &<< UInt64(run.length &* 8)) &- 1)
+                    hash = WordHash.hash(asciiWord: word, length: run.length)
+                    quick = true
+                    consumed = 1
+                }
+            }
+            if !quick {
+                // ASCII letters and digits, the common case: eight bytes at a time, so a short word
+                // costs no branch per byte; the last few bytes of the text go one at a time.
+                var upperCount = 0
+                var digitCount = 0
+                while j + 8 <= n {
+                    let run = asciiWordRun(UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + j).loadUnaligned(as: UInt64.self)))
+                    upperCount &+= run.upper
+                    digitCount &+= run.digits
+                    j &+= run.length
+                    if run.length < 8 { break }
+                }
+                while j + 8 > n, j < n {
+                    let bits = wordBits[Int(p[j])]
+                    if bits == 0 { break }
+                    upperCount &+= Int(bits &>> 1 & 1)
+                    digitCount &+= Int(bits &>> 2)
                     j += 1
-                    end = j
-                    continue scan
-                case .upper:
-                    upper += 1
-                    j += 1
-                    end = j
-                    continue scan
-                case .digit:
-                    digits += 1
-                    j += 1
-                    end = j
-                    continue scan
-                case .nonASCII:
-                    let (v, length) = UTF8Scan.scalar(p, j)
-                    if UTF8Scan.isWordScalar(v) {
-                        if UTF8Scan.isUppercase(v) { upper += 1 } else { lower += 1 }
-                        j += length
+                }
+                upper = upperCount
+                digits = digitCount
+                lower = j - i - upperCount - digitCount
+                end = j
+                scan: while j < n {
+                    let c = p[j]
+                    if c == 0x20 { break scan }  // most words end at a space
+                    // Decimal and thousands separators inside numbers: "5.75", "1,200".
+                    if c == 0x2E || c == 0x2C, j > start, (p[j - 1] &- 0x30) < 10, j + 1 < n, (p[j + 1] &- 0x30) < 10 {
+                        j += 1
+                        continue scan
+                    }
+                    switch classes[Int(c)] {
+                    case .lower:
+                        lower += 1
+                        j += 1
                         end = j
                         continue scan
-                    }
-                    guard v == 0x2019 else { break scan }
-                    fallthrough
-                case .apostrophe:
-                    let length = c == 0x27 ? 1 : 3
-                    let after = j + length
-                    guard after < n, isWordStart(p, after) else { break scan }
-                    var k = after
-                    while k < n, classes[Int(p[k])] == .lower || classes[Int(p[k])] == .upper { k += 1 }
-                    let tail = k - after
-                    let tailEndsWord = k >= n || classes[Int(p[k])] != .nonASCII && !UTF8Scan.isAlnum(p[k])
-                    if tailEndsWord && tail == 1 && (p[after] | 0x20) == 0x73 {
-                        flags.insert(.possessive)  // "Assad’s": the "’s" is dropped
-                        next = k
-                        break scan
-                    }
-                    if tailEndsWord && isContraction(p, after, tail) {
-                        // "don’t", "we’ll": one word.
-                        lower += tail
-                        j = k
-                        end = k
+                    case .upper:
+                        upper += 1
+                        j += 1
+                        end = j
                         continue scan
-                    }
-                    if j - partStart <= 4, upper == 0 {
-                        // Elision: "l’", "d’", "dell’" are words of their own, apostrophe included.
-                        end = after
+                    case .digit:
+                        digits += 1
+                        j += 1
+                        end = j
+                        continue scan
+                    case .nonASCII:
+                        let (v, length) = UTF8Scan.scalar(p, j)
+                        if UTF8Scan.isWordScalar(v) {
+                            if UTF8Scan.isUppercase(v) { upper += 1 } else { lower += 1 }
+                            j += length
+                            end = j
+                            continue scan
+                        }
+                        guard v == 0x2019 else { break scan }
+                        fallthrough
+                    case .apostrophe:
+                        let length = c == 0x27 ? 1 : 3
+                        let after = j + length
+                        guard after < n, isWordStart(p, after) else { break scan }
+                        var k = after
+                        while k < n, classes[Int(p[k])] == .lower || classes[Int(p[k])] == .upper { k += 1 }
+                        let tail = k - after
+                        let tailEndsWord = k >= n || classes[Int(p[k])] != .nonASCII && !UTF8Scan.isAlnum(p[k])
+                        if tailEndsWord && tail == 1 && (p[after] | 0x20) == 0x73 {
+                            flags.insert(.possessive)  // "Assad’s": the "’s" is dropped
+                            next = k
+                            break scan
+                        }
+                        if tailEndsWord && isContraction(p, after, tail) {
+                            // "don’t", "we’ll": one word.
+                            lower += tail
+                            j = k
+                            end = k
+                            continue scan
+                        }
+                        if j - partStart <= 4, upper == 0 {
+                            // Elision: "l’", "d’", "dell’" are words of their own, apostrophe included.
+                            end = after
+                            j = after
+                            break scan
+                        }
+                        // A name such as "O’Brien": keep going.
                         j = after
+                        partStart = j
+                        continue scan
+                    case .hyphen:
+                        guard j + 1 < n, isWordStart(p, j + 1) else { break scan }
+                        j += 1
+                        partStart = j
+                        continue scan
+                    default:
                         break scan
                     }
-                    // A name such as "O’Brien": keep going.
-                    j = after
-                    partStart = j
-                    continue scan
-                case .hyphen:
-                    guard j + 1 < n, isWordStart(p, j + 1) else { break scan }
-                    j += 1
-                    partStart = j
-                    continue scan
-                default:
-                    break scan
                 }
             }
             if next < 0 { next = end }
             if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
             if digits > 0 { flags.insert(.hasDigit) }
             if upper + lower > 0 { flags.insert(.hasLetter) }
-            if flags.contains(.lowercased), upper > 0, hyphenBeforeCapital(p, start, end) { flags.insert(.particleName) }
-            if next < n {
-                let following = p[next]
-                if following == 0x2E {
-                    flags.insert(.period)
-                    if upper == 1 && lower == 0 && digits == 0 && end - start == 1 { flags.insert(.initial) }
-                } else if following == 0x2C {
-                    flags.insert(.comma)
+            if !quick {
+                if flags.contains(.lowercased), upper > 0, hyphenBeforeCapital(p, start, end) { flags.insert(.particleName) }
+                if next < n {
+                    let following = p[next]
+                    if following == 0x2E {
+                        flags.insert(.period)
+                        if upper == 1 && lower == 0 && digits == 0 && end - start == 1 { flags.insert(.initial) }
+                    } else if following == 0x2C {
+                        flags.insert(.comma)
+                    }
                 }
-            }
-            var hash = WordHash.hash(p.baseAddress! + start, end - start, readable: n - start)
-            // Dotted acronyms: "U.S.", "U.N.".
-            if flags.contains(.initial), next + 2 < n, isUpperASCII(p[next + 1]), p[next + 2] == 0x2E {
-                var k = next
-                while k + 2 < n, p[k] == 0x2E, isUpperASCII(p[k + 1]), p[k + 2] == 0x2E { k += 2 }
-                end = k + 1
-                next = end
-                flags.remove(.initial)
-                flags.remove(.period)
-                flags.insert(.allCaps)
-                hash = WordHash.hash(p.baseAddress! + start, end - start)
+                hash = WordHash.hash(p.baseAddress! + start, end - start, readable: n - start)
+                // Dotted acronyms: "U.S.", "U.N.".
+                if flags.contains(.initial), next + 2 < n, isUpperASCII(p[next + 1]), p[next + 2] == 0x2E {
+                    var k = next
+                    while k + 2 < n, p[k] == 0x2E, isUpperASCII(p[k + 1]), p[k + 2] == 0x2E { k += 2 }
+                    end = k + 1
+                    next = end
+                    flags.remove(.initial)
+                    flags.remove(.period)
+                    flags.insert(.allCaps)
+                    hash = WordHash.hash(p.baseAddress! + start, end - start)
+                }
             }
             if boundaryPending {
                 if count > 0 { sentence += 1 }
@@ -254,9 +310,32 @@ enum WordTokenizer {
                     start: Int32(start), end: Int32(end), hash: hash, flags: flags, lexicon: bits,
                     sentence: sentence, line: line))
             count += 1
-            i = next
+            i = next + consumed
+            sawTerminal = endsSentence
         }
         return true
+    }
+
+    /// Separators, hyphens and apostrophes between words: one test of a bit mask rather
+    /// than a jump through the class.
+    @inline(__always)
+    static func isSkipped(_ kind: ByteClass) -> Bool {
+        let skipped: UInt16 = 1 << ByteClass.separator.rawValue | 1 << ByteClass.hyphen.rawValue | 1 << ByteClass.apostrophe.rawValue
+        return (skipped &>> UInt16(kind.rawValue)) & 1 != 0
+    }
+
+    /// How many of the eight bytes in `x` (lowest first) are ASCII letters and digits before
+    /// the first other byte, and how many of those are capitals and digits.
+    @inline(__always)
+    static func asciiWordRun(_ x: UInt64) -> (length: Int, upper: Int, digits: Int) {
+        let high = ByteSearch.highBits
+        let lower = ByteSearch.rangeMask(x, 0x61, 0x7A)
+        let upper = ByteSearch.rangeMask(x, 0x41, 0x5A)
+        let digit = ByteSearch.rangeMask(x, 0x30, 0x39)
+        let other = ~(lower | upper | digit) & high
+        let length = other.trailingZeroBitCount &>> 3  // 8 when all eight belong to the word
+        let inRun: UInt64 = length == 8 ? ~0 : (1 &<< UInt64(length &* 8)) &- 1
+        return (length, ByteSearch.countFlags(upper & inRun), ByteSearch.countFlags(digit & inRun))
     }
 
     @inline(__always)
