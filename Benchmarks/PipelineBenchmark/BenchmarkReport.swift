@@ -117,15 +117,22 @@ struct BenchmarkReport {
         lines.append(
             "- raw ZeroMQ: \(count(zeroMQ.messages)) messages in \(String(format: "%.2f", zeroMQ.seconds)) s; "
                 + "raw SQLite: \(count(sqlite.articles)) articles in \(String(format: "%.2f", sqlite.seconds)) s")
-        if let profileNote { lines.append("- profile: \(profileNote)") }
+        if let problem = saturation.profileProblem {
+            lines.append("- profile: failed: \(problem)")
+        } else if let profileNote {
+            lines.append("- profile: \(profileNote)")
+        }
 
-        for (service, spots) in saturation.profiles where !spots.isEmpty {
+        for profile in saturation.profiles where !profile.hotSpots.isEmpty {
             lines.append("")
-            lines.append("Where the \(service) spends its CPU at saturation (perf, cpu-clock samples, self time):")
+            lines.append("Where the \(profile.service) spends its CPU at saturation (perf, cpu-clock samples, self time):")
+            lines.append("")
+            let libraries = profile.libraries.prefix(6).map { "\($0.library) \(String(format: "%.0f", $0.percent))%" }
+            lines.append("By library: \(libraries.joined(separator: ", ")).")
             lines.append("")
             lines.append("| self | library | function |")
             lines.append("|---:|---|---|")
-            for spot in spots {
+            for spot in profile.hotSpots {
                 let symbol = spot.symbol.count > 140 ? String(spot.symbol.prefix(137)) + "…" : spot.symbol
                 lines.append("| \(String(format: "%.1f", spot.percent))% | \(spot.library) | `\(symbol.replacingOccurrences(of: "|", with: "\\|"))` |")
             }

@@ -33,7 +33,9 @@ struct PipelineRun {
         /// CPU the benchmark process itself used meanwhile (feeders, watcher, monitor).
         var harnessCPUSeconds: Double
         var tally: Feeder.Tally
-        var profiles: [(service: String, spots: [ServiceProfiler.HotSpot])]
+        var profiles: [ServiceProfiler.Profile]
+        /// Why there is no profile, when one was asked for and could not be taken.
+        var profileProblem: String?
         var sample: SQLiteBaseline.Sample?
         /// How the services took SIGTERM at the end, when it was not both exiting 0.
         var stopProblem: String?
@@ -79,7 +81,7 @@ struct PipelineRun {
         }
         defer { for feeder in feeders { feeder.stop() } }
 
-        var profiling: Task<[(service: String, spots: [ServiceProfiler.HotSpot])], any Error>?
+        var profiling: Task<[ServiceProfiler.Profile], any Error>?
         var lastStored = 0
         var lastProgress = start
         var lastReport = start
@@ -106,8 +108,8 @@ struct PipelineRun {
                     async let producerData = profiler.record(name: "producer", pid: producerPID, seconds: seconds)
                     async let consumerData = profiler.record(name: "consumer", pid: consumerPID, seconds: seconds)
                     let recorded = [("producer", try await producerData), ("consumer", try await consumerData)]
-                    var profiles: [(service: String, spots: [ServiceProfiler.HotSpot])] = []
-                    for (name, data) in recorded { profiles.append((name, try await profiler.hotSpots(data))) }
+                    var profiles: [ServiceProfiler.Profile] = []
+                    for (name, data) in recorded { profiles.append(try await profiler.profile(service: name, data: data)) }
                     return profiles
                 }
             }
@@ -132,7 +134,14 @@ struct PipelineRun {
         await monitor.stop()
         await watcher.stop()
         while !feeders.allSatisfy(\.isFinished) { try await Task.sleep(for: .milliseconds(10)) }
-        let profiles = try await profiling?.value ?? []
+        // A failed profile is reported; the figures stand without it.
+        var profiles: [ServiceProfiler.Profile] = []
+        var profileProblem: String?
+        if let profiling {
+            do { profiles = try await profiling.value } catch { profileProblem = "\(error)" }
+        } else if plan.profileSeconds != nil, profiler != nil {
+            profileProblem = "the run ended before 10% of the articles were stored"
+        }
 
         let during = history.filter { $0.time >= start - 200_000_000 && $0.time <= end }
         // A service that does not stop cleanly is worth reporting, not worth losing the figures over.
@@ -162,7 +171,7 @@ struct PipelineRun {
             steadyThroughput: Self.steadyThroughput(during, articles: target),
             latency: book.snapshot,
             producer: ServiceUsage(during.compactMap(\.producer)), consumer: ServiceUsage(during.compactMap(\.consumer)),
-            harnessCPUSeconds: harnessCPUSeconds, tally: tally, profiles: profiles, sample: sample,
+            harnessCPUSeconds: harnessCPUSeconds, tally: tally, profiles: profiles, profileProblem: profileProblem, sample: sample,
             stopProblem: stopProblem)
     }
 

@@ -21,6 +21,14 @@ struct ServiceProfiler: Sendable {
         var symbol: String
     }
 
+    /// What one service spent its samples on.
+    struct Profile: Sendable {
+        var service: String
+        /// Share of samples per executable or library (kernel included), largest first.
+        var libraries: [(library: String, percent: Double)]
+        var hotSpots: [HotSpot]
+    }
+
     let perf: String
     let directory: URL
 
@@ -39,6 +47,10 @@ struct ServiceProfiler: Sendable {
     /// Samples process `pid` for `seconds` (call stacks included) into `<name>.perf.data`.
     func record(name: String, pid: Int32, seconds: Int) async throws -> URL {
         let data = directory.appendingPathComponent("\(name).perf.data")
+        let log = directory.appendingPathComponent("\(name).perf.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        defer { try? logHandle.close() }
         let arguments = ["record", "-e", "cpu-clock", "-F", "499", "-g", "-q", "-p", String(pid), "-o", data.path, "--", "sleep", String(seconds)]
         let status = try await onOwnThread("perf record \(name)") { [perf] in
             // A child inherits the signal mask of the thread that starts it, and the
@@ -51,33 +63,53 @@ struct ServiceProfiler: Sendable {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: perf)
             process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardOutput = logHandle
+            process.standardError = logHandle
             try process.run()
             process.waitUntilExit()
             return process.terminationStatus
         }
-        guard status == 0 else { throw BenchmarkFailure("perf \(arguments.joined(separator: " ")) exited \(status)") }
+        guard status == 0 else {
+            let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            throw BenchmarkFailure("perf \(arguments.joined(separator: " ")) exited \(status): \(output.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
         return data
     }
 
-    /// The `limit` functions with the most samples (self time), demangled;
-    /// the whole report is written next to the data as `<name>.perf.txt`.
-    func hotSpots(_ data: URL, limit: Int = 15) async throws -> [HotSpot] {
-        let result = try await runCommand(
-            perf, ["report", "-i", data.path, "--stdio", "--no-children", "-g", "none", "-F", "overhead,dso,sym", "--percent-limit", "0.2"],
-            timeout: .seconds(300))
-        guard result.status == 0 else { throw BenchmarkFailure("perf report -i \(data.path) exited \(result.status): \(result.stderr)") }
-        try result.stdout.write(to: data.deletingPathExtension().appendingPathExtension("txt"), atomically: true, encoding: .utf8)
+    /// The profile in `data`: the share of each library, and the `limit`
+    /// functions with the most samples (self time), demangled. The whole
+    /// report is written next to the data as `<name>.perf.txt`.
+    func profile(service: String, data: URL, limit: Int = 15) async throws -> Profile {
+        let functions = try await report(data, fields: "overhead,dso,sym")
+        try functions.write(to: data.deletingPathExtension().appendingPathExtension("txt"), atomically: true, encoding: .utf8)
         // "    12.34%  newswire-consumer  [.] $s8Newswire...": percent, library, kind, symbol.
         var spots: [HotSpot] = []
-        for line in result.stdout.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
-            guard fields.count == 4, fields[0].hasSuffix("%"), let percent = Double(fields[0].dropLast()) else { continue }
-            spots.append(HotSpot(percent: percent, library: String(fields[1]), symbol: String(fields[3]).trimmingCharacters(in: .whitespaces)))
+        for fields in Self.rows(functions, fields: 4) {
+            spots.append(HotSpot(percent: fields.percent, library: fields.rest[0], symbol: fields.rest[2]))
             if spots.count == limit { break }
         }
-        return await demangled(spots)
+        let libraries = Self.rows(try await report(data, fields: "overhead,dso"), fields: 2).map { (library: $0.rest[0], percent: $0.percent) }
+        return Profile(service: service, libraries: libraries, hotSpots: await demangled(spots))
+    }
+
+    /// `perf report` of `data` with these columns, flat (no call graphs), as text.
+    private func report(_ data: URL, fields: String) async throws -> String {
+        let result = try await runCommand(
+            perf, ["report", "-i", data.path, "--stdio", "--no-children", "-g", "none", "-F", fields, "--percent-limit", "0.2"],
+            timeout: .seconds(300))
+        guard result.status == 0 else { throw BenchmarkFailure("perf report -i \(data.path) -F \(fields) exited \(result.status): \(result.stderr)") }
+        return result.stdout
+    }
+
+    /// The rows of a report: the percentage, then the other `fields - 1` columns
+    /// (the last one is the rest of the line, trimmed, since symbols hold spaces).
+    private static func rows(_ report: String, fields: Int) -> [(percent: Double, rest: [String])] {
+        report.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let columns = line.split(separator: " ", maxSplits: fields - 1, omittingEmptySubsequences: true)
+            guard columns.count == fields, columns[0].hasSuffix("%"), let percent = Double(columns[0].dropLast()) else { return nil }
+            return (percent, columns.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) })
+        }
     }
 
     /// Swift symbols (`$s…`) made readable with `swift-demangle`, when it is installed.

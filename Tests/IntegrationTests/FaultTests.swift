@@ -47,7 +47,7 @@ struct FaultTests {
     func killConsumer() async throws {
         let pipeline = try await Pipeline(producerArguments: ["--metrics", "", "--ack-timeout-ms", "1000"])
         let total = 20_000
-        let feed = BackgroundFeed(endpoint: pipeline.ingestEndpoint, items: try GeneratedArticles.items(total))
+        let feed = BackgroundFeed(endpoint: pipeline.ingestEndpoint, items: GeneratedArticles.items(total))
         var consumer = pipeline.consumer
         var rng = SystemRandomNumberGenerator()
         for round in 1...3 {
@@ -78,7 +78,7 @@ struct FaultTests {
     func killProducer() async throws {
         let pipeline = try await Pipeline(producerArguments: ["--metrics", ""])
         let total = 10_000
-        let feed = BackgroundFeed(endpoint: pipeline.ingestEndpoint, items: try GeneratedArticles.items(total), timeout: .seconds(3))
+        let feed = BackgroundFeed(endpoint: pipeline.ingestEndpoint, items: GeneratedArticles.items(total), timeout: .seconds(3))
         var producer = pipeline.producer
         for round in 1...2 {
             try await feed.waitForAcks(round * total / 3)
