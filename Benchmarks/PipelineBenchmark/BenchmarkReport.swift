@@ -115,8 +115,15 @@ struct BenchmarkReport {
                     + (outcome.stopProblem.map { "; on stopping: \($0)" } ?? ""))
         }
         lines.append(
-            "- raw ZeroMQ: \(count(zeroMQ.messages)) messages in \(String(format: "%.2f", zeroMQ.seconds)) s; "
-                + "raw SQLite: \(count(sqlite.articles)) articles in \(String(format: "%.2f", sqlite.seconds)) s")
+            "- raw ZeroMQ: \(count(zeroMQ.messages)) messages in \(String(format: "%.2f", zeroMQ.seconds)) s "
+                + "(CPU \(String(format: "%.2f", zeroMQ.cpuSeconds)) s); raw SQLite: \(count(sqlite.articles)) articles in "
+                + "\(String(format: "%.2f", sqlite.seconds)) s (CPU \(String(format: "%.2f", sqlite.cpuSeconds)) s; the rest of the time it waits on the disk)")
+        for (name, usage) in [("producer", saturation.producer), ("consumer", saturation.consumer)] {
+            guard let usage else { continue }
+            lines.append(
+                "- \(name): \(String(format: "%.0f", usage.cpuSeconds)) s of CPU over the \(String(format: "%.0f", saturation.seconds)) s "
+                    + "throughput run (\(String(format: "%.0f", usage.cpuSeconds / saturation.seconds * 100))% of one core)")
+        }
         if let problem = saturation.profileProblem {
             lines.append("- profile: failed: \(problem)")
         } else if let profileNote {
