@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: ZeroMQ
@@ -140,6 +141,18 @@ let package = Package(
             name: "NewsClassificationBenchmark",
             dependencies: ["NewsClassification"],
             path: "Benchmarks/NewsClassificationBenchmark"
+        ),
+        // The whole pipeline: the real services on loopback against raw ZeroMQ and raw SQLite.
+        .executableTarget(
+            name: "PipelineBenchmark",
+            dependencies: [
+                "ZeroMQ", "NewsModels", "NewswireTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Benchmarks/PipelineBenchmark"
         ),
 
         // MARK: Tests

@@ -10,8 +10,11 @@ struct FixtureArticle {
     var paragraphs: [String]
 
     init(path: String) throws {
-        let text = try Fixtures.string(path)
-        name = String(path.split(separator: "/").last ?? Substring(path))
+        self.init(name: String(path.split(separator: "/").last ?? Substring(path)), text: try Fixtures.string(path))
+    }
+
+    init(name: String, text: String) {
+        self.name = name
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         title = lines.first ?? ""

@@ -3,22 +3,6 @@ import NewswireClient
 import NewswireTesting
 import Synchronization
 
-/// Realistic articles in any number: the fixture articles, each made unique by
-/// a numbered closing paragraph (so each has its own content hash and id).
-enum GeneratedArticles {
-    static let templates: [String] = {
-        let files = ((try? Fixtures.files(in: "seeds")) ?? []) + ((try? Fixtures.files(in: "classification")) ?? [])
-        return files.filter { $0.pathExtension == "txt" }.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
-    }()
-
-    static func items(_ count: Int, offset: Int = 0) -> [ArticleFeeder.Item] {
-        (offset..<(offset + count)).map { index in
-            let text = templates[index % templates.count] + "\n\nThis is dispatch number \(index) of the test run."
-            return ArticleFeeder.Item(name: "generated-\(index)", contentType: "text/plain") { Array(text.utf8) }
-        }
-    }
-}
-
 /// Feeds articles from a thread of its own (blocking sockets never run on the
 /// cooperative pool) and records which were acknowledged.
 final class BackgroundFeed: Sendable {

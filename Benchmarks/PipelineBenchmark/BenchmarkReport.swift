@@ -1,0 +1,176 @@
+import Foundation
+import Histogram
+
+/// Every figure of one benchmark run, each beside its baseline and target,
+/// rendered as Markdown (so it can go into BENCHMARKS.md as it is).
+struct BenchmarkReport {
+    /// The issue's targets (2 cores, durability on).
+    enum Target {
+        static let throughput = 15_000.0
+        static let shareOfSQLite = 0.40
+        static let p99AtFixedLoadMilliseconds = 10.0
+        static let residentMegabytes = 150.0
+    }
+
+    var machine: MachineDescription
+    var loadAverageAtEnd: String
+    var articleSizes: (mean: Double, smallest: Int, largest: Int)
+    var saturation: PipelineRun.Outcome
+    var fixedLoad: PipelineRun.Outcome
+    var zeroMQ: ZeroMQBaseline.Result
+    var sqlite: SQLiteBaseline.Result
+    var sqliteBatch: Int
+    var profileNote: String?
+
+    var markdown: String {
+        var lines: [String] = []
+        let date = ISO8601DateFormatter().string(from: Date())
+        lines.append("## Pipeline benchmark, \(date)")
+        lines.append("")
+        lines.append("- machine: \(machine.summary); load average \(machine.loadAverage) at the start, \(loadAverageAtEnd) at the end")
+        lines.append(
+            "- articles: generated from the fixtures, \(kilobytes(articleSizes.smallest))–\(kilobytes(articleSizes.largest)) KB "
+                + "(mean \(String(format: "%.1f", articleSizes.mean / 1024)) KB), every one unique and with at least one topic")
+        lines.append(
+            "- saturation: \(count(saturation.plan.articles)) articles from \(saturation.plan.feeders) feeders, "
+                + "each keeping \(saturation.plan.window) in flight end to end (\(saturation.plan.feeders * saturation.plan.window) in all)")
+        lines.append(
+            "- fixed load: \(count(Int(fixedLoad.plan.rate ?? 0))) articles/s offered for \(count(fixedLoad.plan.articles)) articles, "
+                + "latency counted from each article's slot in the schedule")
+        lines.append("- baselines: raw ZeroMQ PUSH→PULL of the same messages over TCP loopback; raw SQLite inserts of the consumer's own rows "
+            + "(\(String(format: "%.1f", sqlite.meanBytesPerArticle / 1024)) KB per article), WAL + synchronous=NORMAL, \(sqliteBatch) articles per transaction")
+        lines.append("")
+        lines.append("| figure | newswire | baseline | ratio | target | result |")
+        lines.append("|---|---:|---|---:|---|---|")
+
+        let throughput = saturation.throughput
+        let sqliteShare = throughput / sqlite.throughput
+        lines.append(row(
+            "throughput, articles/s (first send → all \(count(saturation.stored)) stored)", count(Int(throughput)),
+            "raw SQLite \(count(Int(sqlite.throughput)))/s", percent(sqliteShare),
+            "≥ \(Int(Target.shareOfSQLite * 100))% of raw SQLite", sqliteShare >= Target.shareOfSQLite))
+        lines.append(row(
+            "", count(Int(throughput)), "raw ZeroMQ \(count(Int(zeroMQ.throughput)))/s", percent(throughput / zeroMQ.throughput), "", nil))
+        lines.append(row("", count(Int(throughput)), "", "", "≥ \(count(Int(Target.throughput)))/s", throughput >= Target.throughput))
+        if let steady = saturation.steadyThroughput {
+            lines.append(row("steady throughput, articles/s (10% → 90% stored)", count(Int(steady)), "raw SQLite \(count(Int(sqlite.throughput)))/s",
+                percent(steady / sqlite.throughput), "", nil))
+        }
+
+        let offered = fixedLoad.plan.rate ?? 0
+        let fixedRate = fixedLoad.throughput
+        lines.append(row("completed at \(count(Int(offered)))/s offered, articles/s", count(Int(fixedRate)), "offered \(count(Int(offered)))/s",
+            percent(fixedRate / offered), "", nil))
+        let zeroMQLatency = zeroMQ.pacedLatency
+        for (label, percentile) in [("p50", 50.0), ("p99", 99.0), ("p99.9", 99.9)] {
+            let ours = fixedLoad.latency.histogram.valueAtPercentile(percentile)
+            let theirs = zeroMQLatency.valueAtPercentile(percentile)
+            let pass: Bool? = label == "p99" ? Double(ours) / 1000 <= Target.p99AtFixedLoadMilliseconds : nil
+            lines.append(row(
+                "latency \(label) at \(count(Int(offered)))/s offered", duration(ours), "raw ZeroMQ one hop \(duration(theirs))",
+                times(Double(ours) / Double(max(1, theirs))), label == "p99" ? "≤ \(Int(Target.p99AtFixedLoadMilliseconds)) ms" : "", pass))
+        }
+        for (label, percentile) in [("p50", 50.0), ("p99", 99.0), ("p99.9", 99.9)] {
+            lines.append(row(
+                "latency \(label) at saturation (\(saturation.plan.feeders * saturation.plan.window) in flight)",
+                duration(saturation.latency.histogram.valueAtPercentile(percentile)), "", "", "", nil))
+        }
+
+        let articles = Double(saturation.stored)
+        let baselineCPU = (zeroMQ.cpuSeconds / Double(zeroMQ.messages) + sqlite.cpuSeconds / Double(sqlite.articles)) * 1000
+        var servicesCPU = 0.0
+        for (name, usage) in [("producer", saturation.producer), ("consumer", saturation.consumer)] {
+            guard let usage else {
+                lines.append(row("\(name): no /proc readings", "", "", "", "", nil))
+                continue
+            }
+            servicesCPU += usage.cpuSeconds
+            lines.append(row("CPU per article, \(name)", milliseconds(usage.cpuSeconds / articles * 1000), "", "", "", nil))
+        }
+        lines.append(row("CPU per article, both services", milliseconds(servicesCPU / articles * 1000),
+            "raw ZeroMQ + raw SQLite \(milliseconds(baselineCPU))", times(servicesCPU / articles * 1000 / baselineCPU), "", nil))
+        lines.append(row("CPU per article, this benchmark (feeders, watcher, monitor)", milliseconds(saturation.harnessCPUSeconds / articles * 1000), "", "", "", nil))
+        for (name, usage) in [("producer", saturation.producer), ("consumer", saturation.consumer)] {
+            guard let usage else { continue }
+            let peak = Double(usage.peakResidentBytes) / 1_048_576
+            lines.append(row("peak RSS, \(name)", "\(String(format: "%.0f", peak)) MB", "", "", "≤ \(Int(Target.residentMegabytes)) MB", peak <= Target.residentMegabytes))
+            lines.append(row(
+                "RSS, \(name): first → last quarter of the run",
+                "\(String(format: "%.0f", usage.firstQuarterResidentBytes / 1_048_576)) → \(String(format: "%.0f", usage.lastQuarterResidentBytes / 1_048_576)) MB (\(String(format: "%+.0f", usage.growth * 100))%)",
+                "", "", "flat (≤ +\(Int(ServiceUsage.flatTolerance * 100))%)", usage.isFlat))
+        }
+
+        lines.append("")
+        lines.append("Details:")
+        lines.append("")
+        for outcome in [saturation, fixedLoad] {
+            let latency = outcome.latency
+            let topics = latency.messagesPerTopic.sorted { $0.key < $1.key }.map { "\($0.key) \(count($0.value))" }.joined(separator: ", ")
+            lines.append(
+                "- \(outcome.plan.tag): \(count(outcome.stored)) stored in \(String(format: "%.1f", outcome.seconds)) s; "
+                    + "producer acks: \(count(outcome.tally.accepted)) accepted, \(count(outcome.tally.duplicates)) duplicate, "
+                    + "\(count(outcome.tally.abandoned)) refused, \(count(outcome.tally.retried)) resent; "
+                    + "latency measured for \(count(latency.seen)) articles (max \(duration(latency.histogram.max))); topic messages: \(topics)"
+                    + (outcome.tally.firstRefusal.map { "; first refusal: \($0)" } ?? "")
+                    + (outcome.stopProblem.map { "; on stopping: \($0)" } ?? ""))
+        }
+        lines.append(
+            "- raw ZeroMQ: \(count(zeroMQ.messages)) messages in \(String(format: "%.2f", zeroMQ.seconds)) s "
+                + "(CPU \(String(format: "%.2f", zeroMQ.cpuSeconds)) s); raw SQLite: \(count(sqlite.articles)) articles in "
+                + "\(String(format: "%.2f", sqlite.seconds)) s (CPU \(String(format: "%.2f", sqlite.cpuSeconds)) s; the rest of the time it waits on the disk)")
+        for (name, usage) in [("producer", saturation.producer), ("consumer", saturation.consumer)] {
+            guard let usage else { continue }
+            lines.append(
+                "- \(name): \(String(format: "%.0f", usage.cpuSeconds)) s of CPU over the \(String(format: "%.0f", saturation.seconds)) s "
+                    + "throughput run (\(String(format: "%.0f", usage.cpuSeconds / saturation.seconds * 100))% of one core)")
+        }
+        if let problem = saturation.profileProblem {
+            lines.append("- profile: failed: \(problem)")
+        } else if let profileNote {
+            lines.append("- profile: \(profileNote)")
+        }
+
+        for profile in saturation.profiles where !profile.hotSpots.isEmpty {
+            lines.append("")
+            lines.append("Where the \(profile.service) spends its CPU at saturation (perf, cpu-clock samples, self time):")
+            lines.append("")
+            let libraries = profile.libraries.prefix(6).map { "\($0.library) \(String(format: "%.0f", $0.percent))%" }
+            lines.append("By library: \(libraries.joined(separator: ", ")).")
+            lines.append("")
+            lines.append("| self | library | function |")
+            lines.append("|---:|---|---|")
+            for spot in profile.hotSpots {
+                let symbol = spot.symbol.count > 140 ? String(spot.symbol.prefix(137)) + "…" : spot.symbol
+                lines.append("| \(String(format: "%.1f", spot.percent))% | \(spot.library) | `\(symbol.replacingOccurrences(of: "|", with: "\\|"))` |")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func row(_ figure: String, _ value: String, _ baseline: String, _ ratio: String, _ target: String, _ pass: Bool?) -> String {
+        "| \(figure) | \(value) | \(baseline) | \(ratio) | \(target) | \(pass.map { $0 ? "PASS" : "FAIL" } ?? "") |"
+    }
+
+    private func count(_ value: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        formatter.usesGroupingSeparator = true
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    private func kilobytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1024) }
+
+    /// Microseconds as µs, ms or s, whichever reads best.
+    private func duration(_ microseconds: UInt64) -> String {
+        switch microseconds {
+        case ..<1_000: "\(microseconds) µs"
+        case ..<1_000_000: String(format: "%.1f ms", Double(microseconds) / 1000)
+        default: String(format: "%.2f s", Double(microseconds) / 1_000_000)
+        }
+    }
+
+    private func milliseconds(_ value: Double) -> String { String(format: "%.3f ms", value) }
+    private func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
+    private func times(_ factor: Double) -> String { String(format: "×%.1f", factor) }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import NewswireTesting
+
+/// The store's bound: the rows the consumer really wrote (a sample of its
+/// `articles`, `article_topics` and `stream` rows, given fresh keys), inserted
+/// into a new file with the consumer's own schema and durability settings
+/// (WAL, `synchronous=NORMAL`, foreign keys on) in transactions of `batch`
+/// articles through prepared statements: what storing costs with nothing
+/// else to do (no classification, no lookups, no messaging).
+enum SQLiteBaseline {
+    /// One stored article: its row and the rows that hang off it, each in column order.
+    struct ArticleRows: Sendable {
+        var article: [DatabaseValue]
+        var topics: [[DatabaseValue]]
+        var stream: [[DatabaseValue]]
+    }
+
+    /// A sample of a consumer database, with what it takes to write it again.
+    struct Sample: Sendable {
+        /// CREATE statements of the tables and indexes, in creation order.
+        var schema: [String]
+        var articleColumns: [String]
+        var topicColumns: [String]
+        var streamColumns: [String]
+        var articles: [ArticleRows]
+
+        /// Mean bytes of one article's rows (all three tables), as SQLite measures values.
+        var meanBytesPerArticle: Double {
+            func bytes(_ values: [DatabaseValue]) -> Int {
+                values.reduce(0) { total, value in
+                    switch value.storage {
+                    case .string(let text): total + text.utf8.count
+                    case .blob(let data): total + data.count
+                    case .null: total
+                    default: total + 8
+                    }
+                }
+            }
+            let total = articles.reduce(0) { $0 + bytes($1.article) + $1.topics.reduce(0) { $0 + bytes($1) } + $1.stream.reduce(0) { $0 + bytes($1) } }
+            return Double(total) / Double(max(1, articles.count))
+        }
+    }
+
+    struct Result: Sendable {
+        var articles: Int
+        var seconds: Double
+        var cpuSeconds: Double
+        var meanBytesPerArticle: Double
+        var throughput: Double { Double(articles) / seconds }
+    }
+
+    /// Reads up to `count` stored articles with their topic and stream rows.
+    static func sample(databasePath: String, count: Int) throws -> Sample {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: databasePath, configuration: configuration)
+        return try queue.read { db in
+            let schema = try String.fetchAll(db, sql: """
+                SELECT sql FROM sqlite_master
+                WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT IN ('grdb_migrations', 'consumer_info')
+                ORDER BY rowid
+                """)
+            let articleRows = try Row.fetchAll(db, sql: "SELECT * FROM articles ORDER BY rowid LIMIT ?", arguments: [count])
+            guard let first = articleRows.first else { throw BenchmarkFailure("no stored article to sample in \(databasePath)") }
+            var topicColumns: [String] = []
+            var streamColumns: [String] = []
+            var articles: [ArticleRows] = []
+            for row in articleRows {
+                let id: String = row["id"]
+                let topics = try Row.fetchAll(db, sql: "SELECT * FROM article_topics WHERE article_id = ?", arguments: [id])
+                let stream = try Row.fetchAll(db, sql: "SELECT * FROM stream WHERE article_id = ? ORDER BY sequence", arguments: [id])
+                if let row = topics.first { topicColumns = Array(row.columnNames) }
+                if let row = stream.first { streamColumns = Array(row.columnNames) }
+                articles.append(ArticleRows(
+                    article: Array(row.databaseValues), topics: topics.map { Array($0.databaseValues) },
+                    stream: stream.map { Array($0.databaseValues) }))
+            }
+            return Sample(
+                schema: schema, articleColumns: Array(first.columnNames), topicColumns: topicColumns,
+                streamColumns: streamColumns, articles: articles)
+        }
+    }
+
+    /// Inserts `articles` articles, cycling through the sample with fresh keys, into a new database in `directory`.
+    static func measure(_ sample: Sample, articles: Int, batch: Int, directory: URL) throws -> Result {
+        let path = directory.appendingPathComponent("sqlite-baseline.db").path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let pool = try DatabasePool(path: path, configuration: configuration)  // WAL, as the consumer's
+        try pool.write { db in
+            for statement in sample.schema { try db.execute(sql: statement) }
+        }
+
+        func insert(_ table: String, _ columns: [String]) -> String {
+            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+        }
+        func column(_ name: String, in columns: [String]) throws -> Int {
+            guard let index = columns.firstIndex(of: name) else { throw BenchmarkFailure("column \(name) missing from the sampled rows (\(columns))") }
+            return index
+        }
+        let articleID = try column("id", in: sample.articleColumns)
+        let hasTopics = !sample.topicColumns.isEmpty
+        let topicArticle = hasTopics ? try column("article_id", in: sample.topicColumns) : 0
+        let hasStream = !sample.streamColumns.isEmpty
+        let streamSequence = hasStream ? try column("sequence", in: sample.streamColumns) : 0
+        let streamTopic = hasStream ? try column("topic_id", in: sample.streamColumns) : 0
+        let streamTopicSequence = hasStream ? try column("topic_sequence", in: sample.streamColumns) : 0
+        let streamArticle = hasStream ? try column("article_id", in: sample.streamColumns) : 0
+
+        let cpuBefore = MonotonicClock.processCPUSeconds()
+        let start = MonotonicClock.now()
+        try pool.writeWithoutTransaction { db in
+            let insertArticle = try db.makeStatement(sql: insert("articles", sample.articleColumns))
+            let insertTopic = hasTopics ? try db.makeStatement(sql: insert("article_topics", sample.topicColumns)) : nil
+            let insertStream = hasStream ? try db.makeStatement(sql: insert("stream", sample.streamColumns)) : nil
+            var sequence: Int64 = 0
+            var topicSequences: [DatabaseValue: Int64] = [:]
+            var next = 0
+            while next < articles {
+                try db.inTransaction {
+                    for index in next..<min(articles, next + batch) {
+                        let rows = sample.articles[index % sample.articles.count]
+                        let hex = String(index, radix: 16)
+                        let id = (String(repeating: "0", count: max(0, 32 - hex.count)) + hex).databaseValue
+                        var article = rows.article
+                        article[articleID] = id
+                        try insertArticle.execute(arguments: StatementArguments(article))
+                        for var topic in rows.topics {
+                            topic[topicArticle] = id
+                            try insertTopic?.execute(arguments: StatementArguments(topic))
+                        }
+                        for var row in rows.stream {
+                            sequence += 1
+                            let topicSequence = topicSequences[row[streamTopic], default: 0] + 1
+                            topicSequences[row[streamTopic]] = topicSequence
+                            row[streamSequence] = sequence.databaseValue
+                            row[streamTopicSequence] = topicSequence.databaseValue
+                            row[streamArticle] = id
+                            try insertStream?.execute(arguments: StatementArguments(row))
+                        }
+                    }
+                    return .commit
+                }
+                next += batch
+            }
+        }
+        let seconds = MonotonicClock.seconds(from: start, to: MonotonicClock.now())
+        let cpuSeconds = MonotonicClock.processCPUSeconds() - cpuBefore
+        let stored = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0 }
+        guard stored == articles else { throw BenchmarkFailure("raw SQLite: \(stored) articles in \(path), expected \(articles)") }
+        return Result(articles: articles, seconds: seconds, cpuSeconds: cpuSeconds, meanBytesPerArticle: sample.meanBytesPerArticle)
+    }
+}
