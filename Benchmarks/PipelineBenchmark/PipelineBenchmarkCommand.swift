@@ -18,8 +18,9 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
             In the same run: raw ZeroMQ throughput of the same messages over the same transport, \
             raw SQLite inserts of the consumer's own rows with the same durability settings, and \
             a fixed offered load for latency. Prints one Markdown table with every figure, its \
-            baseline, the ratio and the target. Build in release first (swift build -c release), \
-            or run scripts/benchmark.sh.
+            baseline, the ratio and the target. Build the services in release first \
+            (swift build -c release --product newswire-producer, then --product newswire-consumer), \
+            or run scripts/benchmark.sh, which does everything.
 
             Every option has an environment variable twin, shown with it; the flag wins.
             """)
@@ -68,7 +69,7 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
         progress("warning: this is a debug build of the benchmark; measure with swift run -c release PipelineBenchmark")
         #endif
         for service in ["newswire-producer", "newswire-consumer"] where !FileManager.default.isExecutableFile(atPath: BuiltExecutable.url(service).path) {
-            throw BenchmarkFailure("\(service) is not in \(BuiltExecutable.directory.path): build the services first (swift build -c release), or run scripts/benchmark.sh")
+            throw BenchmarkFailure("\(service) is not in \(BuiltExecutable.directory.path): build the services first (swift build -c release --product newswire-producer, then --product newswire-consumer), or run scripts/benchmark.sh")
         }
         if BuiltExecutable.directory.lastPathComponent != "release" {
             progress("warning: the services come from \(BuiltExecutable.directory.path), not a release build")
