@@ -104,22 +104,15 @@ public struct EventsService: Service {
             let event = delivery.article.event
             var ack = Ack()
             ack.articleID = event.articleID
-            let result: StoreResult
             switch outcome {
-            case .done(let done):
-                result = done
             case .deadLettered:
                 ack.status = .deadLettered
-                if let reply = reply(route: delivery.route, .ack, ack) { replies.append(reply) }
-                continue
             case .failed(let error):
                 // Not acked: the producer sends it again later.
                 if let nack = rejected(reason: .internal, "could not store: \(error)", route: delivery.route, articleID: event.articleID) {
                     replies.append(nack)
                 }
                 continue
-            }
-            switch result {
             case .stored(let messages):
                 ack.status = .accepted
                 storedCount += 1
@@ -144,12 +137,18 @@ public struct EventsService: Service {
         progress.record(storedCount)
     }
 
-    /// What became of one event after the batch could not be stored whole.
+    /// What became of one event: stored, a redelivery, set aside, or not stored.
     private enum StoreOutcome {
-        case done(StoreResult)
+        case stored([TopicMessage])
+        case duplicate
         case deadLettered
         case failed(any Error)
-        init(_ result: StoreResult) { self = .done(result) }
+        init(_ result: StoreResult) {
+            switch result {
+            case .stored(let messages): self = .stored(messages)
+            case .duplicate: self = .duplicate
+            }
+        }
     }
 
     /// Stores each event in its own transaction, after a batch failed. An event
@@ -167,7 +166,7 @@ public struct EventsService: Service {
                 continue
             }
             do {
-                outcomes.append(.done(try await store.store([article], consumerID: consumerID)[0]))
+                outcomes.append(StoreOutcome(try await store.store([article], consumerID: consumerID)[0]))
             } catch {
                 let attempts = Int(max(event.deliveryAttempt, 1))
                 if !StoreFailure.isCausedByEvent(error) { databaseFailure = error }
