@@ -139,7 +139,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "NewsClassificationBenchmark",
-            dependencies: ["NewsClassification"],
+            dependencies: ["NewsClassification", "NewswireTesting"],
             path: "Benchmarks/NewsClassificationBenchmark"
         ),
         // The whole pipeline: the real services on loopback against raw ZeroMQ and raw SQLite.

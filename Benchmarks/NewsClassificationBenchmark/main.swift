@@ -9,6 +9,7 @@
 //     swift run -c release NewsClassificationBenchmark [seconds per contender, default 4]
 import Foundation
 import NewsClassification
+import NewswireTesting
 
 struct Article {
     var title: String
@@ -74,18 +75,6 @@ func buildCorpus(from sources: [Article], targetBytes: Int) -> (articles: [Artic
     return (corpus, bytes)
 }
 
-/// Deterministic generator (SplitMix64), so every run builds the same taxonomy.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Content words of the fixture articles: four or more letters, outside
 /// the 300 most frequent words (mostly function words no topic would list).
 func contentWords(_ articles: [Article]) -> [String] {
@@ -107,7 +96,7 @@ func contentWords(_ articles: [Article]) -> [String] {
 /// phrases do not occur in any given article; with only ~50 source articles,
 /// drawing every word from them would make dozens of topics fire on each.
 func generatedTaxonomy(topicCount: Int, corpusWords: [String], realShare: Double) -> Taxonomy {
-    var rng = SplitMix64(state: 42)
+    var rng = SplitMix64(seed: 42)  // the same taxonomy on every run
     let syllables = ["ka", "lo", "mer", "tis", "van", "dru", "pel", "sor", "qui", "nab", "zet", "ro", "fi", "gan"]
     func word() -> String {
         if Double.random(in: 0..<1, using: &rng) < realShare { return corpusWords.randomElement(using: &rng)! }
