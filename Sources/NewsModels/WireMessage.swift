@@ -49,7 +49,7 @@ public struct WireMessage: Sendable, Equatable {
             let shown = String(decoding: type.prefix(40), as: UTF8.self)
             throw WireError(.unsupportedType, "frame 2 (type) '\(shown)' is not one of \(MessageType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let contentText = String(validating: contentType, as: UTF8.self), let content = ContentType(header: contentText) else {
+        guard let content = ContentType(frame: contentType) else {
             let shown = String(decoding: contentType.prefix(60), as: UTF8.self)
             throw WireError(.unsupportedType, "frame 3 (content type) '\(shown)' is not application/x-protobuf or application/json")
         }

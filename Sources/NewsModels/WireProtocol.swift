@@ -57,6 +57,25 @@ public enum ContentType: String, Sendable, CaseIterable {
         default: return nil
         }
     }
+
+    /// Reads a content-type frame. The two canonical names, which every message
+    /// from our own services carries, match byte for byte without building a
+    /// String (this runs for every message on every socket); anything else goes
+    /// through ``init(header:)``.
+    public init?(frame: [UInt8]) {
+        if frame.elementsEqual(Self.protobufFrame) {
+            self = .protobuf
+        } else if frame.elementsEqual(Self.jsonFrame) {
+            self = .json
+        } else if let text = String(validating: frame, as: UTF8.self) {
+            self.init(header: text)
+        } else {
+            return nil
+        }
+    }
+
+    private static let protobufFrame = Array(ContentType.protobuf.rawValue.utf8)
+    private static let jsonFrame = Array(ContentType.json.rawValue.utf8)
 }
 
 extension ContentType {
@@ -64,8 +83,7 @@ extension ContentType {
     /// third protocol frame names one we speak, protobuf otherwise (so a JSON
     /// client gets JSON replies, Nacks included).
     public init(replyingTo frames: some Collection<[UInt8]>) {
-        let frames = Array(frames)
-        if frames.count == WireProtocol.frameCount, let text = String(validating: frames[2], as: UTF8.self), let type = ContentType(header: text) {
+        if frames.count == WireProtocol.frameCount, let type = ContentType(frame: frames[frames.index(frames.startIndex, offsetBy: 2)]) {
             self = type
         } else {
             self = .protobuf
