@@ -9,8 +9,8 @@ internal import Foundation
 /// on Swift's cooperative thread pool (two threads on a 2-core machine).
 ///
 /// - Received messages arrive through ``messages``, an `AsyncSequence`, or
-///   ``batches``, the same messages grouped as the thread read them (all that
-///   were waiting), for readers that amortise work such as a database
+///   ``batches``, the same messages grouped (all that wait when the reader
+///   asks, up to 256), for readers that amortise work such as a database
 ///   transaction over many messages. Use one of the two. At most
 ///   `inboundCapacity` messages wait unread; past that the thread stops
 ///   reading, and libzmq's queues and high-water marks push back on the senders.
@@ -20,7 +20,7 @@ internal import Foundation
 public final class AsyncSocket: Sendable {
     /// Received messages, in arrival order. Iterate from one task only.
     public var messages: SocketMessages { SocketMessages(batches: batches) }
-    /// Received messages in the groups the I/O thread read them, never empty.
+    /// Received messages, all that wait each time the reader asks (up to 256), never empty.
     /// Iterate from one task only, and not together with ``messages``.
     public let batches: SocketBatches
     /// A name for logs and errors, e.g. "consumer.events".
@@ -30,13 +30,13 @@ public final class AsyncSocket: Sendable {
     /// Takes `socket` over; the caller must not use it afterwards.
     public init(_ socket: consuming sending Socket, name: String, inboundCapacity: Int = 1024) throws(ZMQError) {
         let flow = try SocketFlow(name: name, capacity: max(1, inboundCapacity))
-        let (stream, continuation) = AsyncStream<[Multipart]>.makeStream(bufferingPolicy: .unbounded)
+        let inbound = InboundQueue(maximumBatch: SocketFlow.maximumBatch)
         self.name = name
         self.flow = flow
-        self.batches = SocketBatches(stream: stream, flow: flow)
+        self.batches = SocketBatches(inbound: inbound, flow: flow)
         let box = SocketBox(socket)
         let thread = Thread {
-            flow.run(socket: box.take(), continuation: continuation)
+            flow.run(socket: box.take(), inbound: inbound)
         }
         thread.name = "zmq:\(name)"
         thread.start()
@@ -60,6 +60,9 @@ public final class AsyncSocket: Sendable {
     /// Messages queued by ``send(_:)`` and not yet taken by libzmq.
     public var pendingSends: Int { flow.pendingSends }
 
+    /// Messages received and not yet taken by the reader: how far it is behind.
+    public var waitingMessages: Int { flow.inboundWaiting }
+
     /// Closes the socket and waits for its thread to finish. Idempotent.
     public func close() async {
         flow.requestClose()
@@ -67,31 +70,33 @@ public final class AsyncSocket: Sendable {
     }
 }
 
-/// The messages an ``AsyncSocket`` receives, in the batches its thread read.
+/// The messages an ``AsyncSocket`` receives, in batches: each is everything
+/// received and not yet taken when the reader asks (at most 256 messages), so
+/// a busy reader gets larger batches (see ``InboundQueue``).
 public struct SocketBatches: AsyncSequence, Sendable {
     public typealias Element = [Multipart]
-    let stream: AsyncStream<[Multipart]>
+    let inbound: InboundQueue
     let flow: SocketFlow
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        var base: AsyncStream<[Multipart]>.AsyncIterator
+        let inbound: InboundQueue
         let flow: SocketFlow
 
         public mutating func next() async -> [Multipart]? {
-            let batch = await base.next()
+            let batch = await inbound.next()
             if let batch { flow.messagesTaken(batch.count) }
             return batch
         }
 
         public mutating func next(isolation actor: isolated (any Actor)?) async -> [Multipart]? {
-            let batch = await base.next(isolation: actor)
+            let batch = await inbound.next()
             if let batch { flow.messagesTaken(batch.count) }
             return batch
         }
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: stream.makeAsyncIterator(), flow: flow)
+        AsyncIterator(inbound: inbound, flow: flow)
     }
 }
 

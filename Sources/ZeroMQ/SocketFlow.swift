@@ -66,6 +66,8 @@ final class SocketFlow: Sendable {
 
     var pendingSends: Int { state.withLock { $0.pendingSends } }
 
+    var inboundWaiting: Int { state.withLock { $0.inboundWaiting } }
+
     /// The reader took `count` received messages; reading resumes if it had stopped.
     func messagesTaken(_ count: Int) {
         let wasFull = state.withLock { state -> Bool in
@@ -98,7 +100,7 @@ final class SocketFlow: Sendable {
 
     // MARK: The I/O thread
 
-    func run(socket: Socket, continuation: AsyncStream<[Multipart]>.Continuation) {
+    func run(socket: Socket, inbound: InboundQueue) {
         // Why the thread stopped on its own (context terminated, receive failed), if it did.
         var exitError: ZMQError?
         defer {
@@ -108,7 +110,7 @@ final class SocketFlow: Sendable {
                 state.closing = true
                 if state.fatalError == nil { state.fatalError = exitError }
             }
-            continuation.finish()
+            inbound.finish()
             let waiters = finish.withLock { finish in
                 finish.done = true
                 defer { finish.waiters = [] }
@@ -162,7 +164,7 @@ final class SocketFlow: Sendable {
                 }
                 if !batch.isEmpty {
                     state.withLock { $0.inboundWaiting += batch.count }
-                    continuation.yield(batch)
+                    inbound.append(batch)
                 }
                 if let receiveError {
                     exitError = receiveError

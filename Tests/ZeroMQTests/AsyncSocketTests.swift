@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import ZeroMQ
+import NewswireTesting
 
 /// ``AsyncSocket``: a socket on a thread of its own, used from tasks.
 @Suite("AsyncSocket")
@@ -56,6 +57,36 @@ struct AsyncSocketTests {
         #expect(batches.allSatisfy { !$0.isEmpty && $0.count <= capacity })
         #expect(batches.flatMap { $0 } == (0..<count).map { Multipart(strings: ["\($0)"]) })
         #expect(batches.count < count, "a reader that falls behind gets several messages per batch")
+        await async.close()
+    }
+
+    @Test("a reader that comes back late takes everything waiting at once, up to 256 per batch")
+    func lateReaderTakesAllWaiting() async throws {
+        let context = try Context()
+        let pull = try Socket(context: context, type: .pull)
+        let endpoint = try bindLoopback(pull)
+        let async = try AsyncSocket(pull, name: "test.late-reader")
+        let sender = ThreadTask("sender") {
+            let push = try Socket(context: context, type: .push)
+            try push.connect(endpoint)
+            // One at a time, so the I/O thread reads them over many polls.
+            for index in 0..<300 {
+                try push.send(Multipart(strings: ["\(index)"]))
+                if index % 10 == 0 { Thread.sleep(forTimeInterval: 0.001) }
+            }
+        }
+        try await sender.value()
+        try await waitUntil("all 300 messages received by the I/O thread") { async.waitingMessages == 300 }
+        let sizes = try await within(.seconds(20), "taking 300 messages") {
+            var sizes: [Int] = []
+            for await batch in async.batches {
+                sizes.append(batch.count)
+                if sizes.reduce(0, +) == 300 { break }
+            }
+            return sizes
+        }
+        #expect(sizes == [256, 44])
+        #expect(async.waitingMessages == 0)
         await async.close()
     }
 
