@@ -49,9 +49,19 @@ public struct EventsService: Service {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await publisher.watchSubscriptions() }
+                // Two stages, overlapped: batch n+1 is classified while batch n
+                // commits (the write runs on the database's own thread). At most
+                // one store is in flight, so stream order follows store order.
+                var storing: Task<Void, Never>?
                 for await batch in socket.batches {
-                    await handle(batch)
+                    let started = ContinuousClock.now
+                    received.increment(by: batch.count)
+                    var refusals: [Multipart] = []
+                    let deliveries = classify(batch, refusals: &refusals)
+                    await storing?.value
+                    storing = Task { [refusals] in await store(deliveries, refusals: refusals, events: batch.count, started: started) }
                 }
+                await storing?.value
                 await publisher.close()
             }
         } onGracefulShutdown: {
@@ -70,17 +80,14 @@ public struct EventsService: Service {
         var article: ClassifiedArticle
     }
 
-    /// Handles the events read together: decodes and classifies each, stores
-    /// them all in one transaction, then acks each and publishes the topic
-    /// messages. No ack leaves before its article is committed.
-    func handle(_ batch: [Multipart]) async {
-        received.increment(by: batch.count)
-        let started = ContinuousClock.now
-        var replies: [Multipart] = []
-        let deliveries = classify(batch, refusals: &replies)
+    /// Stores the classified events of one batch in one transaction, then
+    /// acks each (after `refusals`, the Nacks classification already made) and
+    /// publishes the topic messages. No ack leaves before its article is committed.
+    private func store(_ deliveries: [Delivery], refusals: [Multipart], events: Int, started: ContinuousClock.Instant) async {
+        var replies = refusals
         defer {
-            let perEvent = (ContinuousClock.now - started) / batch.count
-            for _ in batch { latency.record(duration: perEvent) }
+            let perEvent = (ContinuousClock.now - started) / max(events, 1)
+            for _ in 0..<events { latency.record(duration: perEvent) }
         }
         guard !deliveries.isEmpty else {
             send(replies)

@@ -38,9 +38,18 @@ public struct IngestService: Service {
     public func run() async throws {
         let socket = self.socket
         await withGracefulShutdownHandler {
+            // Two stages, overlapped: batch n+1 is parsed while batch n commits
+            // (the outbox write runs on the database's own thread). At most one
+            // commit is in flight, so parsing never runs more than a batch ahead.
+            var committing: Task<Void, Never>?
             for await batch in socket.batches {
-                await handle(batch)
+                let started = ContinuousClock.now
+                received.increment(by: batch.count)
+                let requests = await decode(batch)
+                await committing?.value
+                committing = Task { await commit(requests, started: started) }
             }
+            await committing?.value
         } onGracefulShutdown: {
             // Stop taking articles; anything not yet acked is simply retried by its scraper.
             Task { await socket.close() }
@@ -57,13 +66,12 @@ public struct IngestService: Service {
         var outcome: Result<ArticleIntake.Accepted, ArticleIntake.Refusal>
     }
 
-    /// Handles the messages read together: parses them (on both cores when
-    /// there are several), stores the accepted ones in one outbox transaction,
-    /// then answers each scraper. No ack leaves before its article is committed.
-    func handle(_ batch: [Multipart]) async {
-        received.increment(by: batch.count)
-        let started = ContinuousClock.now
-        var requests = await decode(batch)
+    /// Stores the accepted articles of a parsed batch in one outbox
+    /// transaction, then answers each scraper. No ack leaves before its article
+    /// is committed. Runs one batch at a time, so the outbox depth it admits
+    /// against is exact.
+    private func commit(_ requests: [Request], started: ContinuousClock.Instant) async {
+        var requests = requests
         admit(&requests)
 
         var entries: [OutboxEntry] = []
@@ -123,8 +131,8 @@ public struct IngestService: Service {
             }
         }
         send(replies)
-        let perMessage = (ContinuousClock.now - started) / batch.count
-        for _ in batch { latency.record(duration: perMessage) }
+        let perMessage = (ContinuousClock.now - started) / max(requests.count, 1)
+        for _ in requests { latency.record(duration: perMessage) }
     }
 
     /// Decodes and parses each message; in parallel chunks when the batch is
