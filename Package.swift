@@ -75,10 +75,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // SQLite upkeep both services share: WAL checkpoints off the write path.
+        .target(
+            name: "NewswireStorage",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "NewswireProducer",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsParsing", "NewswireObservability", "NewswireSecurity",
+                "ZeroMQ", "NewsModels", "NewsParsing", "NewswireObservability", "NewswireSecurity", "NewswireStorage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -89,7 +99,7 @@ let package = Package(
         .target(
             name: "NewswireConsumer",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsClassification", "NewswireObservability", "NewswireSecurity",
+                "ZeroMQ", "NewsModels", "NewsClassification", "NewswireObservability", "NewswireSecurity", "NewswireStorage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -146,8 +156,9 @@ let package = Package(
         .executableTarget(
             name: "PipelineBenchmark",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewswireTesting",
+                "ZeroMQ", "NewsModels", "NewswireTesting", "NewswireStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -165,6 +176,14 @@ let package = Package(
         .testTarget(
             name: "NewsModelsTests",
             dependencies: ["NewsModels", "NewswireTesting", .product(name: "SwiftProtobuf", package: "swift-protobuf")]
+        ),
+        .testTarget(
+            name: "NewswireStorageTests",
+            dependencies: [
+                "NewswireStorage", "NewswireTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "NewsParsingTests", dependencies: ["NewsParsing", "NewswireTesting"]),
         .testTarget(name: "NewsClassificationTests", dependencies: ["NewsClassification", "NewswireTesting"]),

@@ -1,13 +1,16 @@
 import Foundation
 import GRDB
+import Logging
+import NewswireStorage
 import NewswireTesting
 
 /// The store's bound: the rows the consumer really wrote (a sample of its
 /// `articles`, `article_topics` and `stream` rows, given fresh keys), inserted
 /// into a new file with the consumer's own schema and durability settings
-/// (WAL, `synchronous=NORMAL`, foreign keys on) in transactions of `batch`
-/// articles through prepared statements: what storing costs with nothing
-/// else to do (no classification, no lookups, no messaging).
+/// (WAL, `synchronous=NORMAL`, foreign keys on) and checkpoint strategy (a
+/// ``WALCheckpointer`` on its own connection, as both services run) in
+/// transactions of `batch` articles through prepared statements: what storing
+/// costs with nothing else to do (no classification, no lookups, no messaging).
 enum SQLiteBaseline {
     /// One stored article: its row and the rows that hang off it, each in column order.
     struct ArticleRows: Sendable {
@@ -87,11 +90,17 @@ enum SQLiteBaseline {
         let path = directory.appendingPathComponent("sqlite-baseline.db").path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try WALCheckpointer.configureWriter(db)
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)  // WAL, as the consumer's
         try pool.write { db in
             for statement in sample.schema { try db.execute(sql: statement) }
         }
+        let checkpointer = WALCheckpointer(path: path, role: "baseline", logger: Logger(label: "sqlite-baseline"))
+        let checkpointing = Task { try await checkpointer.run() }
+        defer { checkpointing.cancel() }
 
         func insert(_ table: String, _ columns: [String]) -> String {
             "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"

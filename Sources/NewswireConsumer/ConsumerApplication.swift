@@ -6,6 +6,7 @@ public import NewsClassification
 internal import ZeroMQ
 internal import NewsModels
 internal import NewswireSecurity
+internal import NewswireStorage
 internal import UnixSignals
 
 /// Wires a consumer together: the store, the classifier, and the three sockets,
@@ -87,6 +88,7 @@ public enum ConsumerApplication {
         // Shut down in reverse order: events first, then replay, reload and metrics, then the WAL checkpoint.
         services += [.init(service: reload), .init(service: replayService), .init(service: eventsService)]
         services.insert(.init(service: security), at: 0)  // stops last, after the sockets
+        services.insert(.init(service: WALCheckpointer(path: configuration.databasePath, role: "store", logger: logger)), at: 0)
         let budget = ShutdownBudget(grace: configuration.shutdownGracePeriod)
         let group = budget.serviceGroup(services, logger: logger, finalStep: "checkpoint \(configuration.databasePath)") {
             try store.checkpoint()

@@ -5,6 +5,7 @@ internal import NewswireObservability
 internal import ZeroMQ
 internal import NewsModels
 internal import NewswireSecurity
+internal import NewswireStorage
 internal import UnixSignals
 
 /// Wires a producer together: the outbox, the ingest ROUTER and the delivery
@@ -74,6 +75,7 @@ public enum ProducerApplication {
         // Shut down in reverse order: ingest first, then delivery, then metrics, then the WAL checkpoint.
         services += [.init(service: deliveryService), .init(service: ingestService)]
         services.insert(.init(service: security), at: 0)  // stops last, after the sockets
+        services.insert(.init(service: WALCheckpointer(path: configuration.outboxPath, role: "outbox", logger: logger)), at: 0)
         let group = budget.serviceGroup(services, logger: logger, finalStep: "checkpoint \(configuration.outboxPath)") {
             try outbox.checkpoint()
         }

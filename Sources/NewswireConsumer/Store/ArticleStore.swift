@@ -1,5 +1,6 @@
 public import GRDB
 internal import Foundation
+internal import NewswireStorage
 
 /// The consumer's SQLite database: articles with every parsed field, their
 /// topics with score and evidence, and the topic-stream history for replay.
@@ -26,7 +27,10 @@ public struct ArticleStore: Sendable {
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         if !readOnly {
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try WALCheckpointer.configureWriter(db)
+            }
         }
         if readOnly {
             return try ArticleStore(writer: DatabaseQueue(path: path, configuration: configuration), migrate: false)

@@ -1,5 +1,6 @@
 public import GRDB
 internal import Foundation
+internal import NewswireStorage
 
 /// The producer's durable outbox: every accepted article, kept in SQLite until a
 /// consumer acknowledges it.
@@ -22,6 +23,7 @@ public struct Outbox: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durableAgainstPowerLoss ? "FULL" : "NORMAL")")
+            try WALCheckpointer.configureWriter(db)
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         return try Outbox(writer: pool)
