@@ -106,6 +106,7 @@ public struct EventsService: Service {
             results = deliveries.map { _ in .failed(error) }
         }
         var published: [TopicMessage] = []
+        var articleBytes: [String: [UInt8]] = [:]
         var storedCount = 0
         for (delivery, outcome) in zip(deliveries, results) {
             let event = delivery.article.event
@@ -127,6 +128,7 @@ public struct EventsService: Service {
                     classified[classification.topicID].increment()
                 }
                 published += messages
+                articleBytes[event.articleID] = delivery.article.eventBytes
                 logger.debug("article stored", metadata: [
                     "article_id": "\(event.articleID)", "source": "\(event.source)",
                     "topics": "\(delivery.article.classifications.map(\.topicID).joined(separator: ","))",
@@ -140,7 +142,7 @@ public struct EventsService: Service {
         }
         stored.increment(by: storedCount)
         send(replies)
-        publisher.publish(published)
+        publisher.publish(published, articleBytes: articleBytes)
         progress.record(storedCount)
     }
 

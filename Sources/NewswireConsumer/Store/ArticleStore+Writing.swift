@@ -51,6 +51,9 @@ extension ArticleStore {
 private struct StreamWriter {
     let db: Database
     let date: Date
+    /// `date` as stored, formatted once per transaction rather than once per row.
+    let dateValue: DatabaseValue
+    let classifiedAt: Google_Protobuf_Timestamp
     let consumerID: String
     let exists: Statement
     let insertArticle: Statement
@@ -64,6 +67,8 @@ private struct StreamWriter {
     init(_ db: Database, date: Date, consumerID: String) throws {
         self.db = db
         self.date = date
+        self.dateValue = date.databaseValue
+        self.classifiedAt = Google_Protobuf_Timestamp(date: date)
         self.consumerID = consumerID
         exists = try db.cachedStatement(sql: "SELECT 1 FROM articles WHERE id = ?")
         insertArticle = try db.cachedStatement(sql: """
@@ -95,7 +100,7 @@ private struct StreamWriter {
             article.hasPublishedAt ? article.publishedAt.date : nil,
             event.hasFetchedAt ? event.fetchedAt.date : nil,
             event.hasAcceptedAt ? event.acceptedAt.date : nil,
-            date, article.language, Int(article.wordCount), article.truncated, article.contentHash,
+            dateValue, article.language, Int(article.wordCount), article.truncated, article.contentHash,
             JSONText(strings: article.paragraphs), JSONText(quotes: article.quotes),
             JSONText(strings: article.people), JSONText(strings: article.organizations), JSONText(strings: article.places),
             JSONText(object: event.metadata), event.parserVersion, Int(max(event.deliveryAttempt, 1)), Data(item.eventBytes),
@@ -112,14 +117,14 @@ private struct StreamWriter {
             ])
             let topicSequence = try nextTopicSequence(classification.topicID)
             sequence += 1
-            try insertStream.execute(arguments: [sequence, classification.topicID, topicSequence, event.articleID, date])
+            try insertStream.execute(arguments: [sequence, classification.topicID, topicSequence, event.articleID, dateValue])
             var message = TopicMessage()
             message.sequence = UInt64(sequence)
             message.topicSequence = UInt64(topicSequence)
             message.topicID = classification.topicID
             message.classification = classification
             message.article = event
-            message.classifiedAt = Google_Protobuf_Timestamp(date: date)
+            message.classifiedAt = classifiedAt
             message.consumerID = consumerID
             messages.append(message)
         }

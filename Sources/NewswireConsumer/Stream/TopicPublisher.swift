@@ -16,10 +16,18 @@ public struct TopicPublisher: Sendable {
         self.logger = logger
     }
 
-    public func publish(_ messages: [TopicMessage]) {
+    /// Publishes each message under its topic id. When `articleBytes` has the
+    /// encoded article for a message's article id, those bytes are sent as its
+    /// `article` instead of encoding the article again for every topic.
+    public func publish(_ messages: [TopicMessage], articleBytes: [String: [UInt8]] = [:]) {
         for message in messages {
             do {
-                let wire = try WireMessage(.topicMessage, message)
+                let wire: WireMessage
+                if let bytes = articleBytes[message.article.articleID] {
+                    wire = WireMessage(type: .topicMessage, payload: try message.serializedBytes(articleBytes: bytes))
+                } else {
+                    wire = try WireMessage(.topicMessage, message)
+                }
                 try socket.send(Multipart([Array(message.topicID.utf8)] + wire.frames))
                 published.increment()
             } catch {
