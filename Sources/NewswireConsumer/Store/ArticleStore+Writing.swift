@@ -13,15 +13,51 @@ public enum StoreResult: Sendable, Equatable {
 
 /// An article to store: the event, its serialized form (kept for replay) and its topics.
 public struct ClassifiedArticle: Sendable {
-    public var event: ArticleEvent
+    public let event: ArticleEvent
     /// The event as protobuf bytes, stored as received so replay sends the same article.
-    public var eventBytes: [UInt8]
-    public var classifications: [Classification]
+    public let eventBytes: [UInt8]
+    public let classifications: [Classification]
+    /// The column values that take work to make, made here (on the caller's
+    /// thread, in parallel with the previous batch's commit) so the database's
+    /// one writer thread only binds them.
+    let columns: StoredColumns
 
     public init(event: ArticleEvent, eventBytes: [UInt8]? = nil, classifications: [Classification]) throws {
         self.event = event
         self.eventBytes = try eventBytes ?? event.serializedBytes()
         self.classifications = classifications
+        self.columns = StoredColumns(event: event, eventBytes: self.eventBytes, classifications: classifications)
+    }
+}
+
+/// An article's JSON columns, dates and event blob, as bound to the insert statements.
+struct StoredColumns: Sendable {
+    var publishedAt: DatabaseValue
+    var fetchedAt: DatabaseValue
+    var acceptedAt: DatabaseValue
+    var paragraphs: DatabaseValue
+    var quotes: DatabaseValue
+    var people: DatabaseValue
+    var organizations: DatabaseValue
+    var places: DatabaseValue
+    var metadata: DatabaseValue
+    var event: DatabaseValue
+    /// One per classification, in order.
+    var evidence: [DatabaseValue]
+
+    init(event: ArticleEvent, eventBytes: [UInt8], classifications: [Classification]) {
+        let article = event.article
+        publishedAt = article.hasPublishedAt ? article.publishedAt.date.databaseValue : .null
+        fetchedAt = event.hasFetchedAt ? event.fetchedAt.date.databaseValue : .null
+        acceptedAt = event.hasAcceptedAt ? event.acceptedAt.date.databaseValue : .null
+        paragraphs = JSONText(strings: article.paragraphs).databaseValue
+        quotes = JSONText(quotes: article.quotes).databaseValue
+        people = JSONText(strings: article.people).databaseValue
+        organizations = JSONText(strings: article.organizations).databaseValue
+        places = JSONText(strings: article.places).databaseValue
+        metadata = JSONText(object: event.metadata).databaseValue
+        self.event = Data(eventBytes).databaseValue
+        evidence = classifications.map { JSONText(evidence: $0.evidence).databaseValue }
     }
 }
 
@@ -94,25 +130,23 @@ private struct StreamWriter {
             return .duplicate
         }
         let article = event.article
+        let columns = item.columns
         try insertArticle.execute(arguments: [
             event.articleID, event.source, event.url, article.title,
             article.subtitle.nilIfEmpty, article.dateline.nilIfEmpty, article.byline.nilIfEmpty,
-            article.hasPublishedAt ? article.publishedAt.date : nil,
-            event.hasFetchedAt ? event.fetchedAt.date : nil,
-            event.hasAcceptedAt ? event.acceptedAt.date : nil,
+            columns.publishedAt, columns.fetchedAt, columns.acceptedAt,
             dateValue, article.language, Int(article.wordCount), article.truncated, article.contentHash,
-            JSONText(strings: article.paragraphs), JSONText(quotes: article.quotes),
-            JSONText(strings: article.people), JSONText(strings: article.organizations), JSONText(strings: article.places),
-            JSONText(object: event.metadata), event.parserVersion, Int(max(event.deliveryAttempt, 1)), Data(item.eventBytes),
+            columns.paragraphs, columns.quotes, columns.people, columns.organizations, columns.places,
+            columns.metadata, event.parserVersion, Int(max(event.deliveryAttempt, 1)), columns.event,
         ])
         // A requeued dead letter that stores now is no longer dead.
         try removeDeadLetter.execute(arguments: [event.articleID])
         var messages: [TopicMessage] = []
         messages.reserveCapacity(item.classifications.count)
-        for classification in item.classifications {
+        for (classification, evidence) in zip(item.classifications, columns.evidence) {
             try insertTopic.execute(arguments: [
                 event.articleID, classification.topicID, classification.label, classification.score,
-                classification.threshold, JSONText(evidence: classification.evidence),
+                classification.threshold, evidence,
                 classification.classifierVersion, classification.taxonomyVersion,
             ])
             let topicSequence = try nextTopicSequence(classification.topicID)
