@@ -67,20 +67,23 @@ public struct DeliveryService: Service {
     private func sendLoop(_ tracker: DeliveryTracker, stopping: StopFlag) async {
         var stopDeadline: ContinuousClock.Instant?
         for await _ in monitor.wakes {
-            await recordFinished(tracker)
             if stopping.isSet {
+                await recordFinished(tracker)
                 let deadline = stopDeadline ?? ContinuousClock.now + configuration.shutdownGracePeriod
                 stopDeadline = deadline
                 if tracker.count == 0 || ContinuousClock.now >= deadline { return }
                 continue
             }
             do {
+                // Send first: the window's room counts acks as they arrive, and
+                // recording them waits its turn on the outbox's writer.
                 try await resendOverdue(tracker)
                 try await sendNew(tracker)
             } catch {
                 logger.error("delivery failed; will retry", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: .milliseconds(200))
             }
+            await recordFinished(tracker)
         }
     }
 
