@@ -159,12 +159,20 @@ struct InputDecoder {
         while i < count {
             // Eight bytes at a time while there is no control byte (SWAR "has less than 0x20", "has 0x7F").
             if i + 8 <= count, firstNonSpace >= 0 {
-                let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let x = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
                 let low = (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080
                 let del = x ^ 0x7F7F_7F7F_7F7F_7F7F
                 let isDel = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
                 if low == 0 && isDel == 0 {
                     i += 8
+                    continue
+                }
+                // Skip the plain bytes before the first flagged one (every line has a "\n"), so
+                // the byte loop below starts at it instead of walking the chunk a byte at a time.
+                // The masks are exact up to the first flagged byte, where a borrow can begin.
+                let plain = (low | isDel).trailingZeroBitCount &>> 3
+                if plain > 0 {
+                    i += plain
                     continue
                 }
             }
