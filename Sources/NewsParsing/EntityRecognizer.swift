@@ -297,6 +297,10 @@ struct EntityRecognizer {
         var people = DistinctNames()
         var genders: [Character?] = []
         var mentionPeople: [Int] = []
+        // At most one of each per mention: allocated once rather than grown.
+        genders.reserveCapacity(raw.count)
+        mentionPeople.reserveCapacity(raw.count)
+        result.personMentions.reserveCapacity(raw.count)
         for (index, mention) in raw.enumerated() {
             var name: String?
             if mention.single {

@@ -87,7 +87,7 @@ enum PlainTextExtractor {
 
     private static func extract(_ p: UnsafeBufferPointer<UInt8>, blocks: [(Range<Int>, Int)]) -> ArticleDraft {
         var draft = ArticleDraft(capacity: p.count)
-        let tokens = WordTokenizer.tokenize(p)
+        var tokens = WordTokenizer.tokenize(p)
         var lines: [LogicalLine] = []
         lines.reserveCapacity(blocks.count)
         var cursor = 0
@@ -178,22 +178,38 @@ enum PlainTextExtractor {
             }
         }
 
-        // The body, whose tokens are a subset of the text's (reserved in place, so the
-        // buffer stays uniquely referenced and is never copied while paragraphs are added).
-        draft.tokens = []
-        draft.tokens!.reserveCapacity(tokens.count)
+        // The body. Its tokens are the kept lines' tokens, rebased on the body: they are moved
+        // down in the text's own token array rather than copied into a second one. A kept line's
+        // tokens never move up (lines are only dropped), so no token is overwritten before it is
+        // read, and the array is uniquely referenced here, so it is not copied either.
+        var keptTokens = 0
+        draft.paragraphRanges.reserveCapacity(lines.count)
         var lastBody = -1
         for index in lines.indices {
+            let line = lines[index]
             if chrome[index] {
-                draft.removedLines.append(string(p, lines[index].range))
+                draft.removedLines.append(string(p, line.range))
                 continue
             }
             guard index >= bodyStart, !metadata[index] else { continue }
-            draft.appendParagraph(
-                UnsafeBufferPointer(rebasing: p[lines[index].range]), tokens: tokens[lines[index].tokens],
-                origin: lines[index].range.lowerBound)
             lastBody = index
+            guard !line.range.isEmpty else { continue }
+            draft.appendParagraph(UnsafeBufferPointer(rebasing: p[line.range]))
+            let shift = Int32(draft.paragraphRanges[draft.paragraphRanges.count - 1].lowerBound - line.range.lowerBound)
+            let paragraph = Int32(draft.paragraphRanges.count - 1)
+            tokens.withUnsafeMutableBufferPointer { buffer in
+                for source in line.tokens {
+                    var token = buffer[source]
+                    token.start &+= shift
+                    token.end &+= shift
+                    token.line = paragraph
+                    buffer[keptTokens] = token
+                    keptTokens += 1
+                }
+            }
         }
+        tokens.removeLast(tokens.count - keptTokens)
+        draft.tokens = tokens
         if lastBody >= 0 {
             for index in (lastBody + 1)..<max(lastBody + 1, lines.count) where features[index].truncationMarker {
                 draft.endsWithTruncationMarker = true
