@@ -252,6 +252,6 @@ enum PlainTextExtractor {
     }
 
     static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+        String(copyingUTF8: UnsafeBufferPointer(rebasing: p[range]))
     }
 }
