@@ -223,17 +223,33 @@ enum PlainTextExtractor {
 
     /// Flags short lines that occur more than once in the text.
     static func markDuplicates(_ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: inout [BoilerplateClassifier.Features]) {
-        // Counted in a WordTable: the hashes are hashes already, no need for SipHash on top.
-        var counts = WordTable<Int>(capacityFor: lines.count)
+        // Line hashes (zero: not a short line), sorted to find the ones that repeat. An article
+        // has a few dozen lines, and most have no repeated one, so this costs less than the hash
+        // table it replaced (two arrays and a generic metadata lookup per article).
         var hashes = [UInt64](repeating: 0, count: lines.count)
         for (index, line) in lines.enumerated() where line.tokens.count <= BoilerplateRules.labelLineWords && !line.range.isEmpty {
-            let hash = WordHash.hash(p.baseAddress! + line.range.lowerBound, line.range.count)
-            hashes[index] = hash
-            counts.insert(hash, 1, combine: +)
+            hashes[index] = WordHash.hash(p.baseAddress! + line.range.lowerBound, line.range.count)
         }
-        for index in lines.indices where hashes[index] != 0 && counts[hashes[index]] ?? 0 > 1 {
+        let sorted = hashes.filter { $0 != 0 }.sorted()
+        var repeated: [UInt64] = []
+        for index in sorted.indices.dropFirst() where sorted[index] == sorted[index - 1] && repeated.last != sorted[index] {
+            repeated.append(sorted[index])
+        }
+        guard !repeated.isEmpty else { return }
+        for index in lines.indices where hashes[index] != 0 && isElement(hashes[index], ofSorted: repeated) {
             features[index].duplicate = true
         }
+    }
+
+    /// Whether `value` is in the ascending `values` (binary search).
+    private static func isElement(_ value: UInt64, ofSorted values: [UInt64]) -> Bool {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < values.count && values[low] == value
     }
 
     /// Chrome spreads to short, weakly suspicious lines in the same block.
