@@ -56,6 +56,6 @@ struct ArticleDraft {
 
     /// The text of paragraph `index`.
     func paragraph(_ index: Int) -> String {
-        String(decoding: body[paragraphRanges[index]], as: UTF8.self)
+        body.withUnsafeBufferPointer { String(copyingUTF8: UnsafeBufferPointer(rebasing: $0[paragraphRanges[index]])) }
     }
 }

@@ -20,6 +20,8 @@ struct DistinctNames {
     mutating func insert(_ name: String) -> (index: Int, inserted: Bool) {
         guard indexByHash != nil else {
             if let found = names.firstIndex(of: name) { return (found, false) }
+            // Room for the names searched one by one, allocated once instead of growing 1, 2, 4, 8.
+            if names.isEmpty { names.reserveCapacity(DistinctNames.linearLimit) }
             names.append(name)
             if names.count > DistinctNames.linearLimit {
                 hashes = names.map { WordHash.hash(bytesOf: $0) }

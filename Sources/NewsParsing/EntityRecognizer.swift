@@ -42,7 +42,7 @@ struct EntityRecognizer {
     }
 
     func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: p[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)]), as: UTF8.self)
+        String(copyingUTF8: UnsafeBufferPointer(rebasing: p[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)]))
     }
 
     /// Whether tokens `a` and `a + 1` are adjacent words of one name: same sentence, only spaces or an initial's period between.
@@ -297,6 +297,10 @@ struct EntityRecognizer {
         var people = DistinctNames()
         var genders: [Character?] = []
         var mentionPeople: [Int] = []
+        // At most one of each per mention: allocated once rather than grown.
+        genders.reserveCapacity(raw.count)
+        mentionPeople.reserveCapacity(raw.count)
+        result.personMentions.reserveCapacity(raw.count)
         for (index, mention) in raw.enumerated() {
             var name: String?
             if mention.single {

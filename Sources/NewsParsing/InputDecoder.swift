@@ -105,14 +105,13 @@ struct InputDecoder {
             return try decodeUTF16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: false, contentType: contentType)
         }
 
-        try checkTextLike(bytes, originalCount: input.count, base: input.count - bytes.count)
+        let invalidOffset = try checkTextLike(bytes, originalCount: input.count, base: input.count - bytes.count)
 
         let isHTML = contentType?.isHTML ?? looksLikeHTML(bytes)
         if isHTML, declared == nil, let label = sniffMetaCharset(bytes) {
             declared = Charset(label: label)
         }
 
-        let invalidOffset = UTF8Scan.firstInvalidOffset(bytes)
         switch declared {
         case .windows1252?, .latin9?:
             // A legacy declaration on bytes that are valid UTF-8 with non-ASCII
@@ -147,28 +146,55 @@ struct InputDecoder {
         }
     }
 
-    /// Throws `.empty` for whitespace-only input and `.binary` for NUL bytes or many control bytes.
+    /// Throws `.empty` for whitespace-only input and `.binary` for NUL bytes or many control bytes;
+    /// returns the offset of the first invalid UTF-8 sequence, nil when the bytes are valid UTF-8.
+    /// Both checks share one pass, so plain ASCII (most of any text) is read once, eight bytes at a time.
+    @discardableResult
     static func checkTextLike(
         _ bytes: UnsafeBufferPointer<UInt8>, originalCount: Int, base: Int = 0
-    ) throws(ArticleParseError) {
+    ) throws(ArticleParseError) -> Int? {
+        var firstInvalid: Int?
         var firstNonSpace = -1
         var controls = 0
         var firstControl = -1
         var i = 0
         let count = bytes.count
         while i < count {
-            // Eight bytes at a time while there is no control byte (SWAR "has less than 0x20", "has 0x7F").
+            // Eight bytes at a time while there is no control or non-ASCII byte (SWAR "has less
+            // than 0x20", "has 0x7F", top bit).
             if i + 8 <= count, firstNonSpace >= 0 {
-                let x = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let x = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
                 let low = (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080
                 let del = x ^ 0x7F7F_7F7F_7F7F_7F7F
                 let isDel = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
-                if low == 0 && isDel == 0 {
+                let flagged = low | isDel | x & 0x8080_8080_8080_8080
+                if flagged == 0 {
                     i += 8
+                    continue
+                }
+                // Skip the plain bytes before the first flagged one (every line has a "\n"), so
+                // the byte loop below starts at it instead of walking the chunk a byte at a time.
+                // Each mask is exact up to its first flagged byte, where a borrow can begin.
+                let plain = flagged.trailingZeroBitCount &>> 3
+                if plain > 0 {
+                    i += plain
                     continue
                 }
             }
             let b = bytes[i]
+            if b >= 0x80 {
+                // Never a control byte nor a space. Until an invalid sequence is found, whole
+                // sequences are validated and skipped; after it, only control bytes matter.
+                if firstNonSpace < 0 { firstNonSpace = i }
+                if firstInvalid == nil {
+                    let length = UTF8Scan.validSequenceLength(bytes, i)
+                    if length == 0 { firstInvalid = i }
+                    i += max(length, 1)
+                } else {
+                    i += 1
+                }
+                continue
+            }
             i += 1
             if b > 0x20 {
                 if b == 0x7F {
@@ -205,6 +231,7 @@ struct InputDecoder {
                     + "pass plain text or HTML",
                 byteOffset: base + firstControl)
         }
+        return firstInvalid
     }
 
     /// Whether the input starts like markup: "<" followed by a letter, "!" or "?".

@@ -14,10 +14,14 @@ enum LanguageDetector {
     static let minimumMargin = 1.25
 
     static func detect(_ tokens: [Token]) -> String {
-        var counts = [Int](repeating: 0, count: StopwordProfiles.languages.count)
+        let languages = StopwordProfiles.languages.count
         var words = 0
-        // Counted in unsafe buffers: this runs once per word.
-        counts.withUnsafeMutableBufferPointer { counts in
+        var best = 0
+        var second = 0
+        var bestIndex = 0
+        // Counted in unsafe buffers (this runs once per word), on the stack rather than in an array.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: languages) { counts in
+            counts.initialize(repeating: 0)
             tokens.withUnsafeBufferPointer { tokens in
                 for token in tokens.prefix(maximumTokens) where token.has(.hasLetter) {
                     words &+= 1
@@ -28,20 +32,17 @@ enum LanguageDetector {
                     }
                 }
             }
-        }
-        guard words >= minimumTokens else { return "und" }
-        var best = 0
-        var second = 0
-        var bestIndex = 0
-        for (index, count) in counts.enumerated() {
-            if count > best {
-                second = best
-                best = count
-                bestIndex = index
-            } else if count > second {
-                second = count
+            for (index, count) in counts.enumerated() {
+                if count > best {
+                    second = best
+                    best = count
+                    bestIndex = index
+                } else if count > second {
+                    second = count
+                }
             }
         }
+        guard words >= minimumTokens else { return "und" }
         guard Double(best) >= Double(words) * minimumCoverage, Double(best) >= Double(second) * minimumMargin else {
             return "und"
         }

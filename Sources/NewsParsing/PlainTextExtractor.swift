@@ -87,7 +87,7 @@ enum PlainTextExtractor {
 
     private static func extract(_ p: UnsafeBufferPointer<UInt8>, blocks: [(Range<Int>, Int)]) -> ArticleDraft {
         var draft = ArticleDraft(capacity: p.count)
-        let tokens = WordTokenizer.tokenize(p)
+        var tokens = WordTokenizer.tokenize(p)
         var lines: [LogicalLine] = []
         lines.reserveCapacity(blocks.count)
         var cursor = 0
@@ -178,22 +178,38 @@ enum PlainTextExtractor {
             }
         }
 
-        // The body, whose tokens are a subset of the text's (reserved in place, so the
-        // buffer stays uniquely referenced and is never copied while paragraphs are added).
-        draft.tokens = []
-        draft.tokens!.reserveCapacity(tokens.count)
+        // The body. Its tokens are the kept lines' tokens, rebased on the body: they are moved
+        // down in the text's own token array rather than copied into a second one. A kept line's
+        // tokens never move up (lines are only dropped), so no token is overwritten before it is
+        // read, and the array is uniquely referenced here, so it is not copied either.
+        var keptTokens = 0
+        draft.paragraphRanges.reserveCapacity(lines.count)
         var lastBody = -1
         for index in lines.indices {
+            let line = lines[index]
             if chrome[index] {
-                draft.removedLines.append(string(p, lines[index].range))
+                draft.removedLines.append(string(p, line.range))
                 continue
             }
             guard index >= bodyStart, !metadata[index] else { continue }
-            draft.appendParagraph(
-                UnsafeBufferPointer(rebasing: p[lines[index].range]), tokens: tokens[lines[index].tokens],
-                origin: lines[index].range.lowerBound)
             lastBody = index
+            guard !line.range.isEmpty else { continue }
+            draft.appendParagraph(UnsafeBufferPointer(rebasing: p[line.range]))
+            let shift = Int32(draft.paragraphRanges[draft.paragraphRanges.count - 1].lowerBound - line.range.lowerBound)
+            let paragraph = Int32(draft.paragraphRanges.count - 1)
+            tokens.withUnsafeMutableBufferPointer { buffer in
+                for source in line.tokens {
+                    var token = buffer[source]
+                    token.start &+= shift
+                    token.end &+= shift
+                    token.line = paragraph
+                    buffer[keptTokens] = token
+                    keptTokens += 1
+                }
+            }
         }
+        tokens.removeLast(tokens.count - keptTokens)
+        draft.tokens = tokens
         if lastBody >= 0 {
             for index in (lastBody + 1)..<max(lastBody + 1, lines.count) where features[index].truncationMarker {
                 draft.endsWithTruncationMarker = true
@@ -207,17 +223,33 @@ enum PlainTextExtractor {
 
     /// Flags short lines that occur more than once in the text.
     static func markDuplicates(_ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: inout [BoilerplateClassifier.Features]) {
-        // Counted in a WordTable: the hashes are hashes already, no need for SipHash on top.
-        var counts = WordTable<Int>(capacityFor: lines.count)
+        // Line hashes (zero: not a short line), sorted to find the ones that repeat. An article
+        // has a few dozen lines, and most have no repeated one, so this costs less than the hash
+        // table it replaced (two arrays and a generic metadata lookup per article).
         var hashes = [UInt64](repeating: 0, count: lines.count)
         for (index, line) in lines.enumerated() where line.tokens.count <= BoilerplateRules.labelLineWords && !line.range.isEmpty {
-            let hash = WordHash.hash(p.baseAddress! + line.range.lowerBound, line.range.count)
-            hashes[index] = hash
-            counts.insert(hash, 1, combine: +)
+            hashes[index] = WordHash.hash(p.baseAddress! + line.range.lowerBound, line.range.count)
         }
-        for index in lines.indices where hashes[index] != 0 && counts[hashes[index]] ?? 0 > 1 {
+        let sorted = hashes.filter { $0 != 0 }.sorted()
+        var repeated: [UInt64] = []
+        for index in sorted.indices.dropFirst() where sorted[index] == sorted[index - 1] && repeated.last != sorted[index] {
+            repeated.append(sorted[index])
+        }
+        guard !repeated.isEmpty else { return }
+        for index in lines.indices where hashes[index] != 0 && isElement(hashes[index], ofSorted: repeated) {
             features[index].duplicate = true
         }
+    }
+
+    /// Whether `value` is in the ascending `values` (binary search).
+    private static func isElement(_ value: UInt64, ofSorted values: [UInt64]) -> Bool {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < values.count && values[low] == value
     }
 
     /// Chrome spreads to short, weakly suspicious lines in the same block.
@@ -236,6 +268,6 @@ enum PlainTextExtractor {
     }
 
     static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+        String(copyingUTF8: UnsafeBufferPointer(rebasing: p[range]))
     }
 }

@@ -109,31 +109,39 @@ enum UTF8Scan {
                 i += 8
             }
             if i >= count { break }
-            let b0 = p[i]
-            if b0 < 0x80 { i += 1; continue }
-            let need: Int
-            var minimumSecond: UInt8 = 0x80
-            var maximumSecond: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; minimumSecond = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; maximumSecond = 0x9F
-            case 0xF0: need = 3; minimumSecond = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; maximumSecond = 0x8F
-            default: return i
-            }
-            if i + need >= count { return i }
-            let second = p[i + 1]
-            if second < minimumSecond || second > maximumSecond { return i }
-            var k = 2
-            while k <= need {
-                if p[i + k] & 0xC0 != 0x80 { return i }
-                k += 1
-            }
-            i += need + 1
+            if p[i] < 0x80 { i += 1; continue }
+            let length = validSequenceLength(p, i)
+            if length == 0 { return i }
+            i += length
         }
         return nil
+    }
+
+    /// The length of the well-formed multi-byte sequence starting at `i` (whose first byte is
+    /// at least 0x80), or 0 when it is not one: overlong, surrogate, beyond U+10FFFF or cut off.
+    @inline(__always)
+    static func validSequenceLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let need: Int
+        var minimumSecond: UInt8 = 0x80
+        var maximumSecond: UInt8 = 0xBF
+        switch p[i] {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; minimumSecond = 0xA0
+        case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+        case 0xED: need = 2; maximumSecond = 0x9F
+        case 0xF0: need = 3; minimumSecond = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; maximumSecond = 0x8F
+        default: return 0
+        }
+        if i + need >= p.count { return 0 }
+        let second = p[i + 1]
+        if second < minimumSecond || second > maximumSecond { return 0 }
+        var k = 2
+        while k <= need {
+            if p[i + k] & 0xC0 != 0x80 { return 0 }
+            k += 1
+        }
+        return need + 1
     }
 }
