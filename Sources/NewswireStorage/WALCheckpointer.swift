@@ -61,6 +61,10 @@ public struct WALCheckpointer: Service {
                 duration.recordNanoseconds((ContinuousClock.now - started).nanoseconds)
             } catch is CancellationError {
                 return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                // A writer is running its own (fallback) checkpoint right now:
+                // the pages get copied either way, so there is nothing to report.
+                logger.debug("WAL checkpoint skipped: another connection is checkpointing", metadata: ["database": "\(path)"])
             } catch {
                 failures.increment()
                 logger.warning("WAL checkpoint failed; writers fall back to their own", metadata: ["database": "\(path)", "error": "\(error)"])
