@@ -13,4 +13,16 @@ final class Shared<Value: Sendable>: Sendable {
     }
 
     var value: Value { mutex.withLock { $0 } }
+
+    /// Polls every `interval` until `result` gives a value, for a task waiting
+    /// on a thread that reports through this box. A `problem` the thread
+    /// reported ends the wait with a ``BenchmarkFailure``.
+    func wait<R>(every interval: Duration, problem: (Value) -> String?, until result: (Value) -> R?) async throws -> R {
+        while true {
+            let state = value
+            if let problem = problem(state) { throw BenchmarkFailure(problem) }
+            if let result = result(state) { return result }
+            try await Task.sleep(for: interval)
+        }
+    }
 }

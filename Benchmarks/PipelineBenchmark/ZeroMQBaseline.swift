@@ -41,12 +41,7 @@ enum ZeroMQBaseline {
                 bound.withLock { $0.problem = "raw ZeroMQ receiver: \(error)" }
             }
         }.start()
-        while true {
-            let state = bound.value
-            if let problem = state.problem { throw BenchmarkFailure(problem) }
-            if let endpoint = state.endpoint { return endpoint }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        return try await bound.wait(every: .milliseconds(5), problem: \.problem, until: \.endpoint)
     }
 
     private static func throughput(context: Context, pool: [Multipart], messages: Int, senders: Int) async throws -> (seconds: Double, cpuSeconds: Double) {
@@ -85,14 +80,8 @@ enum ZeroMQBaseline {
         let cpuBefore = MonotonicClock.processCPUSeconds()
         let start = MonotonicClock.now()
         go.withLock { $0 = true }
-        while true {
-            let state = done.value
-            if let problem = state.problem { throw BenchmarkFailure(problem) }
-            if let end = state.endedAt {
-                return (MonotonicClock.seconds(from: start, to: end), MonotonicClock.processCPUSeconds() - cpuBefore)
-            }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        let end = try await done.wait(every: .milliseconds(5), problem: \.problem, until: \.endedAt)
+        return (MonotonicClock.seconds(from: start, to: end), MonotonicClock.processCPUSeconds() - cpuBefore)
     }
 
     private static func pacedLatency(context: Context, pool: [Multipart], rate: Double, seconds: Double) async throws -> Histogram<UInt64> {
@@ -129,11 +118,6 @@ enum ZeroMQBaseline {
                 done.withLock { $0.problem = "raw ZeroMQ paced sender to \(endpoint): \(error)" }
             }
         }.start()
-        while true {
-            let state = done.value
-            if let problem = state.problem { throw BenchmarkFailure(problem) }
-            if let histogram = state.histogram { return histogram }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        return try await done.wait(every: .milliseconds(20), problem: \.problem, until: \.histogram)
     }
 }
