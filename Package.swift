@@ -156,7 +156,7 @@ let package = Package(
         .executableTarget(
             name: "PipelineBenchmark",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewswireTesting", "NewswireStorage",
+                "ZeroMQ", "NewsModels", "NewswireProducer", "NewswireTesting", "NewswireStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),

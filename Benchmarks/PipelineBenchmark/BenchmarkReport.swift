@@ -38,7 +38,7 @@ struct BenchmarkReport {
             "- fixed load: \(count(Int(fixedLoad.plan.rate ?? 0))) articles/s offered for \(count(fixedLoad.plan.articles)) articles, "
                 + "latency counted from each article's slot in the schedule")
         lines.append("- baselines: raw ZeroMQ PUSH→PULL of the same messages over TCP loopback; raw SQLite inserts of the consumer's own rows "
-            + "(\(String(format: "%.1f", sqlite.meanBytesPerArticle / 1024)) KB per article), WAL + synchronous=NORMAL + a background WAL checkpointer (as the services run), \(sqliteBatch) articles per transaction")
+            + "(\(String(format: "%.1f", sqlite.meanBytesPerArticle / 1024)) KB per article, ids shaped as the producer makes them), WAL + synchronous=NORMAL + a background WAL checkpointer (as the services run), \(sqliteBatch) articles per transaction")
         lines.append("")
         lines.append("| figure | newswire | baseline | ratio | target | result |")
         lines.append("|---|---:|---|---:|---|---|")

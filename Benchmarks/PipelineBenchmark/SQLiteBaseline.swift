@@ -1,11 +1,14 @@
 import Foundation
 import GRDB
 import Logging
+import NewswireProducer
 import NewswireStorage
 import NewswireTesting
 
 /// The store's bound: the rows the consumer really wrote (a sample of its
-/// `articles`, `article_topics` and `stream` rows, given fresh keys), inserted
+/// `articles`, `article_topics` and `stream` rows, given fresh keys of the same
+/// shape as the producer's ids: 32 hex digits of a SHA-256, so the id indexes
+/// take their inserts at random places just as the consumer's do), inserted
 /// into a new file with the consumer's own schema and durability settings
 /// (WAL, `synchronous=NORMAL`, foreign keys on) and checkpoint strategy (a
 /// ``WALCheckpointer`` on its own connection, as both services run) in
@@ -118,6 +121,12 @@ enum SQLiteBaseline {
         let streamTopicSequence = hasStream ? try column("topic_sequence", in: sample.streamColumns) : 0
         let streamArticle = hasStream ? try column("article_id", in: sample.streamColumns) : 0
 
+        // Keys as the producer makes them (``ArticleIdentity``), made before the clock starts.
+        // Sequential keys would only ever append to the three indexes on article ids, which
+        // measured 2.4 times faster over 150,000 articles than the random keys real ids are.
+        let keys = (0..<articles).map { index in
+            ArticleIdentity.id(source: "sqlite-baseline", contentHash: String(index)).databaseValue
+        }
         let cpuBefore = MonotonicClock.processCPUSeconds()
         let start = MonotonicClock.now()
         try pool.writeWithoutTransaction { db in
@@ -131,8 +140,7 @@ enum SQLiteBaseline {
                 try db.inTransaction {
                     for index in next..<min(articles, next + batch) {
                         let rows = sample.articles[index % sample.articles.count]
-                        let hex = String(index, radix: 16)
-                        let id = (String(repeating: "0", count: max(0, 32 - hex.count)) + hex).databaseValue
+                        let id = keys[index]
                         var article = rows.article
                         article[articleID] = id
                         try insertArticle.execute(arguments: StatementArguments(article))
