@@ -17,6 +17,8 @@ struct BenchmarkReport {
     var articleSizes: (mean: Double, smallest: Int, largest: Int)
     var saturation: PipelineRun.Outcome
     var fixedLoad: PipelineRun.Outcome
+    /// Offered at half the saturation throughput: the path's latency when nothing queues.
+    var lightLoad: PipelineRun.Outcome
     var zeroMQ: ZeroMQBaseline.Result
     var sqlite: SQLiteBaseline.Result
     var sqliteBatch: Int
@@ -37,6 +39,9 @@ struct BenchmarkReport {
         lines.append(
             "- fixed load: \(count(Int(fixedLoad.plan.rate ?? 0))) articles/s offered for \(count(fixedLoad.plan.articles)) articles, "
                 + "latency counted from each article's slot in the schedule")
+        lines.append(
+            "- light load: \(count(Int(lightLoad.plan.rate ?? 0))) articles/s offered (half the saturation throughput) for "
+                + "\(count(lightLoad.plan.articles)) articles, counted the same way: the path's latency when nothing queues")
         lines.append("- baselines: raw ZeroMQ PUSH→PULL of the same messages over TCP loopback; raw SQLite inserts of the consumer's own rows "
             + "(\(String(format: "%.1f", sqlite.meanBytesPerArticle / 1024)) KB per article, ids shaped as the producer makes them), WAL + synchronous=NORMAL + a background WAL checkpointer (as the services run), \(sqliteBatch) articles per transaction")
         lines.append("")
@@ -69,6 +74,16 @@ struct BenchmarkReport {
             lines.append(row(
                 "latency \(label) at \(count(Int(offered)))/s offered", duration(ours), "raw ZeroMQ one hop \(duration(theirs))",
                 times(Double(ours) / Double(max(1, theirs))), label == "p99" ? "≤ \(Int(Target.p99AtFixedLoadMilliseconds)) ms" : "", pass))
+        }
+        let lightOffered = lightLoad.plan.rate ?? 0
+        lines.append(row("completed at \(count(Int(lightOffered)))/s offered (light load), articles/s", count(Int(lightLoad.throughput)),
+            "offered \(count(Int(lightOffered)))/s", percent(lightLoad.throughput / lightOffered), "", nil))
+        for (label, percentile) in [("p50", 50.0), ("p99", 99.0), ("p99.9", 99.9)] {
+            let ours = lightLoad.latency.histogram.valueAtPercentile(percentile)
+            let theirs = zeroMQLatency.valueAtPercentile(percentile)
+            lines.append(row(
+                "latency \(label) at \(count(Int(lightOffered)))/s offered (light load)", duration(ours), "raw ZeroMQ one hop \(duration(theirs))",
+                times(Double(ours) / Double(max(1, theirs))), "", nil))
         }
         for (label, percentile) in [("p50", 50.0), ("p99", 99.0), ("p99.9", 99.9)] {
             lines.append(row(
@@ -103,7 +118,7 @@ struct BenchmarkReport {
         lines.append("")
         lines.append("Details:")
         lines.append("")
-        for outcome in [saturation, fixedLoad] {
+        for outcome in [saturation, fixedLoad, lightLoad] {
             let latency = outcome.latency
             let topics = latency.messagesPerTopic.sorted { $0.key < $1.key }.map { "\($0.key) \(count($0.value))" }.joined(separator: ", ")
             lines.append(

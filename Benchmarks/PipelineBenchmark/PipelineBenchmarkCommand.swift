@@ -17,7 +17,8 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
             several concurrent DEALER feeders, and waits until the consumer has stored them all. \
             In the same run: raw ZeroMQ throughput of the same messages over the same transport, \
             raw SQLite inserts of the consumer's own rows with the same durability settings, and \
-            a fixed offered load for latency. Prints one Markdown table with every figure, its \
+            a fixed offered load for latency, and a light load (half the saturation throughput) \
+            for the path's latency when nothing queues. Prints one Markdown table with every figure, its \
             baseline, the ratio and the target. Build the services in release first \
             (swift build -c release --product newswire-producer, then --product newswire-consumer), \
             or run scripts/benchmark.sh, which does everything.
@@ -119,10 +120,19 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
             articles: generated, context: context, profiler: nil
         ).run()
 
+        // The same path without a queue: half of what the pipeline sustained at saturation,
+        // so the latency below is the path's own, not the time spent waiting in line.
+        let lightRate = max(100, Int(saturation.throughput / 2) / 100 * 100)
+        progress("light load: \(lightRate)/s (half the saturation throughput) for \(fixedLoadSeconds) s")
+        let lightLoad = try await PipelineRun(
+            plan: .init(tag: "light-load", articles: lightRate * fixedLoadSeconds, feeders: feeders, window: window, rate: Double(lightRate), profileSeconds: nil),
+            articles: generated, context: context, profiler: nil
+        ).run()
+
         let report = BenchmarkReport(
             machine: machine, loadAverageAtEnd: MachineDescription.loadAverage(),
             articleSizes: (Double(sizes.reduce(0, +)) / Double(sizes.count), sizes.min() ?? 0, sizes.max() ?? 0),
-            saturation: saturation, fixedLoad: fixedLoad, zeroMQ: zeroMQ, sqlite: sqlite, sqliteBatch: sqliteBatch,
+            saturation: saturation, fixedLoad: fixedLoad, lightLoad: lightLoad, zeroMQ: zeroMQ, sqlite: sqlite, sqliteBatch: sqliteBatch,
             profileNote: profileNote)
         print(report.markdown)
     }
