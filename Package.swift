@@ -47,6 +47,8 @@ let package = Package(
         // MARK: Pure logic (no I/O)
         // SHA-256 in C, on the CPU's SHA extensions where it has them (content hashes).
         .target(name: "CNewsHash"),
+        // glibc's malloc_trim, which Swift's Glibc module does not import (MemoryTrimmer).
+        .target(name: "CProcessMemory"),
         .target(name: "NewsParsing", dependencies: ["CNewsHash"]),
         .target(
             name: "NewsClassification",
@@ -57,6 +59,7 @@ let package = Package(
         .target(
             name: "NewswireObservability",
             dependencies: [
+                "CProcessMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -183,6 +186,14 @@ let package = Package(
                 "NewswireStorage", "NewswireTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "NewswireObservabilityTests",
+            dependencies: [
+                "NewswireObservability", "NewswireTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "NewsParsingTests", dependencies: ["NewsParsing", "NewswireTesting"]),

@@ -89,6 +89,7 @@ public enum ConsumerApplication {
         services += [.init(service: reload), .init(service: replayService), .init(service: eventsService)]
         services.insert(.init(service: security), at: 0)  // stops last, after the sockets
         services.insert(.init(service: WALCheckpointer(path: configuration.databasePath, role: "store", logger: logger)), at: 0)
+        services.insert(.init(service: MemoryTrimmer(logger: logger)), at: 0)
         let budget = ShutdownBudget(grace: configuration.shutdownGracePeriod)
         let group = budget.serviceGroup(services, logger: logger, finalStep: "checkpoint \(configuration.databasePath)") {
             try store.checkpoint()

@@ -76,6 +76,7 @@ public enum ProducerApplication {
         services += [.init(service: deliveryService), .init(service: ingestService)]
         services.insert(.init(service: security), at: 0)  // stops last, after the sockets
         services.insert(.init(service: WALCheckpointer(path: configuration.outboxPath, role: "outbox", logger: logger)), at: 0)
+        services.insert(.init(service: MemoryTrimmer(logger: logger)), at: 0)
         let group = budget.serviceGroup(services, logger: logger, finalStep: "checkpoint \(configuration.outboxPath)") {
             try outbox.checkpoint()
         }
