@@ -73,6 +73,15 @@ enum WordHash {
         finish(mix(seed, foldASCII(word)), length: length)
     }
 
+    /// The hash of an ASCII word of eight to fifteen bytes: its first eight in `word` and the
+    /// rest in `rest` (lowest byte first, the bytes after the word cleared; zero for exactly
+    /// eight); equal to ``hash(_:_:readable:)`` of its bytes.
+    @inline(__always)
+    static func hash(asciiWord word: UInt64, rest: UInt64, length: Int) -> UInt64 {
+        let first = mix(seed, foldASCII(word))
+        return finish(length == 8 ? first : mix(first, foldASCII(rest)), length: length)
+    }
+
     /// The general path: folds non-ASCII capitals and the curly apostrophe byte by byte.
     static func hashFolding(_ pointer: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         var h = seed
