@@ -21,8 +21,11 @@ extension ArticleParser {
         if let dateline {
             draft.body.removeSubrange(0..<dateline.bodyStart)
             let shift = dateline.bodyStart
-            draft.paragraphRanges = draft.paragraphRanges.enumerated().map { index, range in
-                index == 0 ? 0..<(range.upperBound - shift) : (range.lowerBound - shift)..<(range.upperBound - shift)
+            // Rebased in place: the draft is consumed, so its ranges are not copied.
+            for index in draft.paragraphRanges.indices {
+                let range = draft.paragraphRanges[index]
+                draft.paragraphRanges[index] =
+                    index == 0 ? 0..<(range.upperBound - shift) : (range.lowerBound - shift)..<(range.upperBound - shift)
             }
             if var tokens = draft.tokens {
                 draft.tokens = nil  // `tokens` is now the only reference: no copy below

@@ -43,7 +43,9 @@ enum DatelineParser {
         var placeEnd = i
         while placeEnd > 0, p[placeEnd - 1] == 0x20 { placeEnd -= 1 }
         let capitals = lowercase == 0
-        var parts = [string(p, 0..<placeEnd)]
+        var parts: [String] = []
+        parts.reserveCapacity(4)  // a dateline has at most three
+        parts.append(string(p, 0..<placeEnd))
         var datelineEnd = placeEnd
         var sawAgency = false
         // Optional ", Region" parts and a ", June 4" date.

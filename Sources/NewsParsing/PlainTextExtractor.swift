@@ -184,6 +184,7 @@ enum PlainTextExtractor {
         // read, and the array is uniquely referenced here, so it is not copied either.
         var keptTokens = 0
         draft.paragraphRanges.reserveCapacity(lines.count)
+        draft.removedLines.reserveCapacity(chrome.count { $0 })
         var lastBody = -1
         for index in lines.indices {
             let line = lines[index]
@@ -230,7 +231,11 @@ enum PlainTextExtractor {
         for (index, line) in lines.enumerated() where line.tokens.count <= BoilerplateRules.labelLineWords && !line.range.isEmpty {
             hashes[index] = WordHash.hash(p.baseAddress! + line.range.lowerBound, line.range.count)
         }
-        let sorted = hashes.filter { $0 != 0 }.sorted()
+        // Filtered and sorted in one array of the right size, rather than grown by `filter` and copied by `sorted`.
+        var sorted: [UInt64] = []
+        sorted.reserveCapacity(hashes.count)
+        for hash in hashes where hash != 0 { sorted.append(hash) }
+        sorted.sort()
         var repeated: [UInt64] = []
         for index in sorted.indices.dropFirst() where sorted[index] == sorted[index - 1] && repeated.last != sorted[index] {
             repeated.append(sorted[index])
