@@ -25,7 +25,7 @@ enum Lexicon {
     static let auxiliary: UInt32 = 1 << 22
     static let article: UInt32 = 1 << 23
 
-    static let table: WordTable<UInt32> = {
+    static let table: LexiconTable = {
         var entries: [(String, UInt32)] = []
         for (bit, language) in StopwordProfiles.languages.enumerated() {
             for word in StopwordProfiles.words[language, default: ""].split(separator: " ") {
@@ -53,7 +53,7 @@ enum Lexicon {
         add(BylineParser.prefixWordList, bylinePrefix)
         add(QuoteExtractor.auxiliaryWords, auxiliary)
         add(QuoteExtractor.articleWords, article)
-        return WordTable(entries, combine: |)
+        return LexiconTable(entries)
     }()
 
     /// The gender bits as "m", "f" or nil.
