@@ -154,7 +154,7 @@ enum DatelineParser {
     /// which folds only ASCII letters where the hash would fold accented capitals too.
     private static func isMonth(_ word: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Bool {
         if ascii {
-            return Lexicon.table.bits(forHash: WordHash.hash(word.baseAddress!, word.count)) & Lexicon.month != 0
+            return Lexicon.table[WordHash.hash(word.baseAddress!, word.count)].map { $0 & Lexicon.month != 0 } ?? false
         }
         return DateParser.months[String(decoding: word.map(UTF8Scan.lower), as: UTF8.self)] != nil
     }

@@ -25,7 +25,7 @@ enum Lexicon {
     static let auxiliary: UInt32 = 1 << 22
     static let article: UInt32 = 1 << 23
 
-    static let table: LexiconTable = {
+    static let table: WordTable<UInt32> = {
         var entries: [(String, UInt32)] = []
         for (bit, language) in StopwordProfiles.languages.enumerated() {
             for word in StopwordProfiles.words[language, default: ""].split(separator: " ") {
@@ -53,7 +53,7 @@ enum Lexicon {
         add(BylineParser.prefixWordList, bylinePrefix)
         add(QuoteExtractor.auxiliaryWords, auxiliary)
         add(QuoteExtractor.articleWords, article)
-        return LexiconTable(entries)
+        return WordTable(entries, combine: |)
     }()
 
     /// The gender bits as "m", "f" or nil.

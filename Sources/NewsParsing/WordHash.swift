@@ -78,11 +78,8 @@ enum WordHash {
     /// eight); equal to ``hash(_:_:readable:)`` of its bytes.
     @inline(__always)
     static func hash(asciiWord word: UInt64, rest: UInt64, length: Int) -> UInt64 {
-        // Both mixes are computed and one is picked: whether a word has exactly eight bytes is
-        // not predictable.
         let first = mix(seed, foldASCII(word))
-        let second = mix(first, foldASCII(rest))
-        return finish(length == 8 ? first : second, length: length)
+        return finish(length == 8 ? first : mix(first, foldASCII(rest)), length: length)
     }
 
     /// The general path: folds non-ASCII capitals and the curly apostrophe byte by byte.

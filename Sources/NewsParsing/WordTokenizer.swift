@@ -56,7 +56,7 @@ enum WordTokenizer {
 
     private static func tokenize(
         _ p: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ByteClass>, wordBits: UnsafeBufferPointer<UInt8>,
-        lexicon: LexiconTable, capacity: Int
+        lexicon: WordTable<UInt32>, capacity: Int
     ) -> [Token]? {
         // Tokens are written straight into the array's storage: `append` would check
         // uniqueness and capacity for every word. Returns nil when `capacity` is too small.
@@ -71,7 +71,7 @@ enum WordTokenizer {
     /// Writes the tokens of `p` into `tokens`; false when they do not fit.
     private static func fill(
         _ p: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<ByteClass>, wordBits: UnsafeBufferPointer<UInt8>,
-        lexicon: LexiconTable, into tokens: UnsafeMutableBufferPointer<Token>, count tokenCount: inout Int
+        lexicon: WordTable<UInt32>, into tokens: UnsafeMutableBufferPointer<Token>, count tokenCount: inout Int
     ) -> Bool {
         // A local count stays in a register; the caller's is written once at the end.
         var count = tokenCount
@@ -113,16 +113,11 @@ enum WordTokenizer {
             }
             // A word starts here.
             let start = i
-            // The case of an ASCII first letter without a branch (capitals and lowercase
-            // alternate unpredictably in prose); a non-ASCII one is rare and tested below.
-            var flags = Token.Flags(
-                rawValue: (kind == .upper ? Token.Flags.capitalized.rawValue : 0) | (kind == .lower ? Token.Flags.lowercased.rawValue : 0))
-            if kind == .nonASCII {
-                if UTF8Scan.isUppercase(firstScalar) {
-                    flags.insert(.capitalized)
-                } else if UTF8Scan.isLowercase(firstScalar) {
-                    flags.insert(.lowercased)
-                }
+            var flags = Token.Flags.none
+            if kind == .upper || kind == .nonASCII && UTF8Scan.isUppercase(firstScalar) {
+                flags.insert(.capitalized)
+            } else if kind == .lower || kind == .nonASCII && UTF8Scan.isLowercase(firstScalar) {
+                flags.insert(.lowercased)
             }
             var upper = 0
             var lower = 0
@@ -326,8 +321,7 @@ enum WordTokenizer {
                 }
             }
             sawTerminal = false
-            let known = lexicon.bits(forHash: hash)
-            let bits = digits > 0 ? 0 : known
+            let bits = digits > 0 ? 0 : (lexicon[hash] ?? 0)
             guard count < tokens.count else { return false }
             (tokens.baseAddress! + count).initialize(
                 to: Token(
