@@ -21,17 +21,27 @@ extension ArticleParser {
         if let dateline {
             draft.body.removeSubrange(0..<dateline.bodyStart)
             let shift = dateline.bodyStart
-            draft.paragraphRanges = draft.paragraphRanges.enumerated().map { index, range in
-                index == 0 ? 0..<(range.upperBound - shift) : (range.lowerBound - shift)..<(range.upperBound - shift)
+            // Rebased in place: the draft is consumed, so its ranges are not copied.
+            for index in draft.paragraphRanges.indices {
+                let range = draft.paragraphRanges[index]
+                draft.paragraphRanges[index] =
+                    index == 0 ? 0..<(range.upperBound - shift) : (range.lowerBound - shift)..<(range.upperBound - shift)
             }
             if var tokens = draft.tokens {
                 draft.tokens = nil  // `tokens` is now the only reference: no copy below
                 let dropped = tokens.firstIndex { Int($0.start) >= shift } ?? tokens.count
-                tokens.removeFirst(dropped)
-                for index in tokens.indices {
-                    tokens[index].start -= Int32(shift)
-                    tokens[index].end -= Int32(shift)
+                // The kept tokens are moved down and rebased in one pass, then the tail is cut:
+                // `removeFirst` moved them one by one through a generic `replaceSubrange` first.
+                let kept = tokens.count - dropped
+                tokens.withUnsafeMutableBufferPointer { buffer in
+                    for index in 0..<kept {
+                        var token = buffer[index + dropped]
+                        token.start -= Int32(shift)
+                        token.end -= Int32(shift)
+                        buffer[index] = token
+                    }
                 }
+                tokens.removeLast(dropped)
                 if !tokens.isEmpty { tokens[0].flags.insert(.sentenceStart) }
                 draft.tokens = tokens
             }
@@ -79,7 +89,8 @@ extension ArticleParser {
                     return Gazetteer.entries[match.entry].canonical
                 }
                 // Unknown places: "SPRINGFIELD" → "Springfield"; abbreviations ("Calif.") are skipped.
-                if part.hasSuffix(".") { return nil }
+                if q.last == 0x2E { return nil }
+                if let name = asciiTitleCase(q) { return name }
                 return part.split(separator: " ").map { word in
                     word.prefix(1).uppercased() + word.dropFirst().lowercased()
                 }.joined(separator: " ")
@@ -87,6 +98,30 @@ extension ArticleParser {
             if let name, !result.contains(name) { result.append(name) }
         }
         return result
+    }
+
+    /// ASCII words in title case, one space between them ("BANDAR  SERI" → "Bandar Seri"), or
+    /// nil when there is a non-ASCII byte: the same as Unicode case mapping of each word's first
+    /// character and rest, without building a String per word.
+    static func asciiTitleCase(_ q: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !q.contains(where: { $0 >= 0x80 }) else { return nil }
+        var name: [UInt8] = []
+        name.reserveCapacity(q.count)
+        var atWordStart = true
+        for b in q {
+            if b == 0x20 {
+                atWordStart = true
+                continue
+            }
+            if atWordStart {
+                if !name.isEmpty { name.append(0x20) }
+                name.append((b &- 0x61) < 26 ? b - 0x20 : b)
+                atWordStart = false
+            } else {
+                name.append(UTF8Scan.lower(b))
+            }
+        }
+        return String(decoding: name, as: UTF8.self)
     }
 
     /// A title for text without a headline: its first sentence, cut at a word boundary.

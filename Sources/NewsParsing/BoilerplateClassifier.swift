@@ -81,12 +81,17 @@ struct BoilerplateClassifier {
     ) -> Features {
         var f = Features()
         f.words = range.count
+        // Counted with selects, not branches: stopwords and other words alternate unpredictably.
+        var stopwords = 0
+        var navigationWords = 0
         for i in range {
             let t = tokens[i]
-            if t.stopMask != 0 { f.stopwords += 1 }
-            if t.isA(Lexicon.navigation) { f.navigationWords += 1 }
+            stopwords &+= t.stopMask != 0 ? 1 : 0
+            navigationWords &+= t.isA(Lexicon.navigation) ? 1 : 0
             if t.isA(Lexicon.speechVerb) && t.has(.lowercased) { f.hasSpeechVerb = true }
         }
+        f.stopwords = stopwords
+        f.navigationWords = navigationWords
         let short = range.count <= BoilerplateRules.labelLineWords
         if range.count < BoilerplateRules.proseWordCount {
             f.callToAction = containsPhrase(callToActionIndex, tokens, range)

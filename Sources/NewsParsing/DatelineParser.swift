@@ -43,7 +43,9 @@ enum DatelineParser {
         var placeEnd = i
         while placeEnd > 0, p[placeEnd - 1] == 0x20 { placeEnd -= 1 }
         let capitals = lowercase == 0
-        var parts = [string(p, 0..<placeEnd)]
+        var parts: [String] = []
+        parts.reserveCapacity(4)  // a dateline has at most three
+        parts.append(string(p, 0..<placeEnd))
         var datelineEnd = placeEnd
         var sawAgency = false
         // Optional ", Region" parts and a ", June 4" date.
@@ -126,19 +128,35 @@ enum DatelineParser {
     /// "June 4", "4 juin": a month name with a day.
     static func isDate(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var hasDigit = false
-        var word: [UInt8] = []
         var hasMonth = false
+        var wordStart = -1
+        var wordIsASCII = true
         for i in 0...p.count {
             let b: UInt8 = i < p.count ? p[i] : 0x20
             if (b &- 0x30) < 10 { hasDigit = true }
             if b >= 0x80 || ((b | 0x20) &- 0x61) < 26 {
-                word.append(UTF8Scan.lower(b))
-            } else {
-                if !word.isEmpty, DateParser.months[String(decoding: word, as: UTF8.self)] != nil { hasMonth = true }
-                word.removeAll(keepingCapacity: true)
+                if wordStart < 0 {
+                    wordStart = i
+                    wordIsASCII = true
+                }
+                if b >= 0x80 { wordIsASCII = false }
+            } else if wordStart >= 0 {
+                if !hasMonth, isMonth(UnsafeBufferPointer(rebasing: p[wordStart..<i]), ascii: wordIsASCII) { hasMonth = true }
+                wordStart = -1
             }
         }
         return hasMonth && hasDigit
+    }
+
+    /// Whether a word (letters only) is a month name, its ASCII letters compared without case.
+    /// ASCII words are looked up by ``WordHash`` in the ``Lexicon``, whose month bit marks the
+    /// keys of ``DateParser/months``: no String to build. Other words keep the String lookup,
+    /// which folds only ASCII letters where the hash would fold accented capitals too.
+    private static func isMonth(_ word: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Bool {
+        if ascii {
+            return Lexicon.table[WordHash.hash(word.baseAddress!, word.count)].map { $0 & Lexicon.month != 0 } ?? false
+        }
+        return DateParser.months[String(decoding: word.map(UTF8Scan.lower), as: UTF8.self)] != nil
     }
 
     static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

@@ -182,6 +182,8 @@ struct EntityRecognizer {
     func recognize(extraPlaces: [String] = []) -> Result {
         var result = Result()
         var raw: [RawPerson] = []
+        // Room for a mention per eight words, so the list rarely grows.
+        raw.reserveCapacity(tokens.count / 8 + 8)
         var places = DistinctNames()
         var organizations = DistinctNames()
         for place in extraPlaces { _ = places.insert(place) }

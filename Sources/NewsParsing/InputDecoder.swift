@@ -1,3 +1,5 @@
+internal import CNewsText
+
 /// Turns raw input bytes into valid UTF-8 and decides whether they are HTML.
 ///
 /// This is the only place that looks at raw bytes: it rejects empty, binary and
@@ -148,7 +150,7 @@ struct InputDecoder {
 
     /// Throws `.empty` for whitespace-only input and `.binary` for NUL bytes or many control bytes;
     /// returns the offset of the first invalid UTF-8 sequence, nil when the bytes are valid UTF-8.
-    /// Both checks share one pass, so plain ASCII (most of any text) is read once, eight bytes at a time.
+    /// Both checks share one pass, so plain ASCII (most of any text) is read once, sixteen bytes at a time.
     @discardableResult
     static func checkTextLike(
         _ bytes: UnsafeBufferPointer<UInt8>, originalCount: Int, base: Int = 0
@@ -160,26 +162,11 @@ struct InputDecoder {
         var i = 0
         let count = bytes.count
         while i < count {
-            // Eight bytes at a time while there is no control or non-ASCII byte (SWAR "has less
-            // than 0x20", "has 0x7F", top bit).
-            if i + 8 <= count, firstNonSpace >= 0 {
-                let x = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                let low = (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080
-                let del = x ^ 0x7F7F_7F7F_7F7F_7F7F
-                let isDel = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
-                let flagged = low | isDel | x & 0x8080_8080_8080_8080
-                if flagged == 0 {
-                    i += 8
-                    continue
-                }
-                // Skip the plain bytes before the first flagged one (every line has a "\n"), so
-                // the byte loop below starts at it instead of walking the chunk a byte at a time.
-                // Each mask is exact up to its first flagged byte, where a borrow can begin.
-                let plain = flagged.trailingZeroBitCount &>> 3
-                if plain > 0 {
-                    i += plain
-                    continue
-                }
+            // Printable ASCII is skipped up to the next control or non-ASCII byte (SSE2, in CNewsText);
+            // until the first non-space byte the loop below looks at every byte.
+            if firstNonSpace >= 0 {
+                i = cnewstext_first_control_or_non_ascii(bytes.baseAddress!, count, i)
+                if i == count { break }
             }
             let b = bytes[i]
             if b >= 0x80 {

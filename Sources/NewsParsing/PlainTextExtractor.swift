@@ -184,6 +184,7 @@ enum PlainTextExtractor {
         // read, and the array is uniquely referenced here, so it is not copied either.
         var keptTokens = 0
         draft.paragraphRanges.reserveCapacity(lines.count)
+        draft.removedLines.reserveCapacity(chrome.count { $0 })
         var lastBody = -1
         for index in lines.indices {
             let line = lines[index]
@@ -223,21 +224,32 @@ enum PlainTextExtractor {
 
     /// Flags short lines that occur more than once in the text.
     static func markDuplicates(_ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: inout [BoilerplateClassifier.Features]) {
-        // Line hashes (zero: not a short line), sorted to find the ones that repeat. An article
-        // has a few dozen lines, and most have no repeated one, so this costs less than the hash
-        // table it replaced (two arrays and a generic metadata lookup per article).
-        var hashes = [UInt64](repeating: 0, count: lines.count)
-        for (index, line) in lines.enumerated() where line.tokens.count <= BoilerplateRules.labelLineWords && !line.range.isEmpty {
-            hashes[index] = WordHash.hash(p.baseAddress! + line.range.lowerBound, line.range.count)
-        }
-        let sorted = hashes.filter { $0 != 0 }.sorted()
-        var repeated: [UInt64] = []
-        for index in sorted.indices.dropFirst() where sorted[index] == sorted[index - 1] && repeated.last != sorted[index] {
-            repeated.append(sorted[index])
-        }
-        guard !repeated.isEmpty else { return }
-        for index in lines.indices where hashes[index] != 0 && isElement(hashes[index], ofSorted: repeated) {
-            features[index].duplicate = true
+        // Line hashes (zero: not a short line), then the non-zero ones sorted, to find those that
+        // repeat. An article has a few dozen lines, and most have no repeated one, so this costs
+        // less than the hash table it replaced; both lists share one temporary buffer (on the
+        // stack for a usual article) instead of two arrays.
+        let count = lines.count
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * count) { buffer in
+            var sortedCount = 0
+            for (index, line) in lines.enumerated() {
+                var hash: UInt64 = 0
+                if line.tokens.count <= BoilerplateRules.labelLineWords && !line.range.isEmpty {
+                    hash = WordHash.hash(p.baseAddress! + line.range.lowerBound, line.range.count)
+                    buffer[count + sortedCount] = hash
+                    sortedCount += 1
+                }
+                buffer[index] = hash
+            }
+            var sorted = UnsafeMutableBufferPointer(rebasing: buffer[count..<(count + sortedCount)])
+            sorted.sort()
+            var repeated: [UInt64] = []
+            for index in sorted.indices.dropFirst() where sorted[index] == sorted[index - 1] && repeated.last != sorted[index] {
+                repeated.append(sorted[index])
+            }
+            guard !repeated.isEmpty else { return }
+            for index in 0..<count where buffer[index] != 0 && isElement(buffer[index], ofSorted: repeated) {
+                features[index].duplicate = true
+            }
         }
     }
 

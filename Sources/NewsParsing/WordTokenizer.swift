@@ -126,10 +126,10 @@ enum WordTokenizer {
             var j = i
             var partStart = i
             var next = -1
-            // The most common word: at most seven ASCII letters and digits, then a space, a comma
+            // The most common word: at most fifteen ASCII letters and digits, then a space, a comma
             // or a period (not inside a number like "5.75", not after an initial). Its counts and
-            // hash come from one eight-byte load; flags and hash are the ones the general path
-            // below gives.
+            // hash come from one eight-byte load, or two for a longer word; flags and hash are
+            // the ones the general path below gives.
             var hash: UInt64 = 0
             var quick = false
             // The quick path also consumes the space, comma or period, as the loop's top would.
@@ -138,15 +138,29 @@ enum WordTokenizer {
             if kind != .nonASCII, i + 8 <= n {
                 let chunk = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
                 let run = asciiWordRun(chunk)
+                var length = run.length
+                var upperCount = run.upper
+                var digitCount = run.digits
+                var rest: UInt64 = 0
+                // Whether the word ends within the bytes loaded.
+                var ended = length < 8
+                if !ended, i + 16 <= n {
+                    rest = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i + 8).loadUnaligned(as: UInt64.self))
+                    let restRun = asciiWordRun(rest)
+                    length = 8 + restRun.length
+                    upperCount &+= restRun.upper
+                    digitCount &+= restRun.digits
+                    ended = restRun.length < 8
+                }
                 var quickWord = false
-                if run.length < 8 {
-                    let after = i + run.length
+                if ended {
+                    let after = i + length
                     let following = p[after]
                     if following == 0x20 {
                         quickWord = true
                     } else if following == 0x2C || following == 0x2E {
                         let inNumber = (p[after - 1] &- 0x30) < 10 && after + 1 < n && (p[after + 1] &- 0x30) < 10
-                        let initial = following == 0x2E && run.length == 1 && run.upper == 1
+                        let initial = following == 0x2E && length == 1 && upperCount == 1
                         quickWord = !inNumber && !initial
                         if quickWord {
                             flags.insert(following == 0x2C ? .comma : .period)
@@ -155,13 +169,17 @@ enum WordTokenizer {
                     }
                 }
                 if quickWord {
-                    upper = run.upper
-                    digits = run.digits
-                    lower = run.length - run.upper - run.digits
-                    end = i + run.length
+                    upper = upperCount
+                    digits = digitCount
+                    lower = length - upperCount - digitCount
+                    end = i + length
                     next = end
-                    let word = chunk & ((1 &<< UInt64(run.length &* 8)) &- 1)
-                    hash = WordHash.hash(asciiWord: word, length: run.length)
+                    if length < 8 {
+                        hash = WordHash.hash(asciiWord: chunk & ((1 &<< UInt64(length &* 8)) &- 1), length: length)
+                    } else {
+                        let restBits = UInt64((length - 8) &* 8)
+                        hash = WordHash.hash(asciiWord: chunk, rest: rest & ((1 &<< restBits) &- 1), length: length)
+                    }
                     quick = true
                     consumed = 1
                 }
