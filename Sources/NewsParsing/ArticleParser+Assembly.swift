@@ -78,9 +78,11 @@ extension ArticleParser {
     /// Canonical names for the parts of a dateline ("BANDAR SERI BEGAWAN" → "Bandar Seri Begawan").
     static func datelinePlaces(_ parts: [String]) -> [String] {
         var result: [String] = []
+        result.reserveCapacity(parts.count)
         for part in parts {
-            let bytes = Array(part.utf8)
-            let name: String? = bytes.withUnsafeBufferPointer { q in
+            // The part's own UTF-8 storage (a native String's is contiguous), not a copy in a new array.
+            var storage = part
+            let name: String? = storage.withUTF8 { q in
                 let tokens = WordTokenizer.tokenize(q)
                 guard !tokens.isEmpty else { return nil }
                 if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(tokens, 0, tokens.count)],

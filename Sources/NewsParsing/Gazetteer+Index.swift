@@ -59,9 +59,26 @@ extension Gazetteer {
     }
 
     /// The gender recorded for a canonical person name, if any.
+    ///
+    /// Looked up by the name's ``WordHash`` in ``genderEntryByHash`` rather than by SipHash in
+    /// ``genderByName``, which cost more than the rest of resolving an article's people. The
+    /// entry found is confirmed by comparing names; only when a different name shares the hash
+    /// (it differs in letter case) does the dictionary answer.
     static func genderOf(_ canonical: String) -> Character? {
-        genderByName[canonical]
+        guard let entry = genderEntryByHash[WordHash.hash(bytesOf: canonical)] else { return nil }
+        if entries[entry].canonical == canonical { return entries[entry].gender }
+        return genderByName[canonical]
     }
+
+    /// ``WordHash`` of a person's canonical name → the last entry with that name and a gender,
+    /// as in ``genderByName``.
+    static let genderEntryByHash: WordTable<Int> = {
+        var pairs: [(UInt64, Int)] = []
+        for (index, entry) in entries.enumerated() where entry.kind == .person && entry.gender != nil {
+            pairs.append((WordHash.hash(bytesOf: entry.canonical), index))
+        }
+        return WordTable(hashedEntries: pairs, keepFirst: false)
+    }()
 
     static let genderByName: [String: Character] = {
         var result: [String: Character] = [:]
