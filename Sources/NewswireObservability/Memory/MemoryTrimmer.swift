@@ -11,7 +11,8 @@ internal import Metrics
 /// memory it no longer uses: over 1,000,000 articles the consumer's resident
 /// set rose from 95 to 116 MB, and a single `malloc_trim(0)` then gave 30 of its
 /// 62 MB of anonymous memory back. Trimming every few seconds keeps the
-/// resident set flat, at the cost of a millisecond or so per call.
+/// resident set flat (+2% over the next million). A call took 28 µs in an idle
+/// consumer; `newswire_memory_trim_seconds` shows what it takes under load.
 ///
 /// Elsewhere than glibc (macOS, musl) ``trim()`` does nothing.
 public struct MemoryTrimmer: Service {
