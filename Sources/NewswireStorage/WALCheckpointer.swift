@@ -58,7 +58,7 @@ public struct WALCheckpointer: Service {
             let started = ContinuousClock.now
             do {
                 _ = try await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-                duration.recordNanoseconds((ContinuousClock.now - started).nanoseconds)
+                duration.record(duration: ContinuousClock.now - started)
             } catch is CancellationError {
                 return
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
@@ -70,12 +70,5 @@ public struct WALCheckpointer: Service {
                 logger.warning("WAL checkpoint failed; writers fall back to their own", metadata: ["database": "\(path)", "error": "\(error)"])
             }
         }
-    }
-}
-
-extension Duration {
-    fileprivate var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

@@ -42,8 +42,7 @@ public struct MemoryTrimmer: Service {
             do { try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) } } catch { break }
             let started = ContinuousClock.now
             if Self.trim() { released.increment() }
-            let (seconds, attoseconds) = (ContinuousClock.now - started).components
-            duration.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+            duration.record(duration: ContinuousClock.now - started)
         }
         logger.debug("memory trimming stopped")
     }
