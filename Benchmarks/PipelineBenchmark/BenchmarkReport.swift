@@ -62,29 +62,8 @@ struct BenchmarkReport {
                 percent(steady / sqlite.throughput), "", nil))
         }
 
-        let offered = fixedLoad.plan.rate ?? 0
-        let fixedRate = fixedLoad.throughput
-        lines.append(row("completed at \(count(Int(offered)))/s offered, articles/s", count(Int(fixedRate)), "offered \(count(Int(offered)))/s",
-            percent(fixedRate / offered), "", nil))
-        let zeroMQLatency = zeroMQ.pacedLatency
-        for (label, percentile) in [("p50", 50.0), ("p99", 99.0), ("p99.9", 99.9)] {
-            let ours = fixedLoad.latency.histogram.valueAtPercentile(percentile)
-            let theirs = zeroMQLatency.valueAtPercentile(percentile)
-            let pass: Bool? = label == "p99" ? Double(ours) / 1000 <= Target.p99AtFixedLoadMilliseconds : nil
-            lines.append(row(
-                "latency \(label) at \(count(Int(offered)))/s offered", duration(ours), "raw ZeroMQ one hop \(duration(theirs))",
-                times(Double(ours) / Double(max(1, theirs))), label == "p99" ? "≤ \(Int(Target.p99AtFixedLoadMilliseconds)) ms" : "", pass))
-        }
-        let lightOffered = lightLoad.plan.rate ?? 0
-        lines.append(row("completed at \(count(Int(lightOffered)))/s offered (light load), articles/s", count(Int(lightLoad.throughput)),
-            "offered \(count(Int(lightOffered)))/s", percent(lightLoad.throughput / lightOffered), "", nil))
-        for (label, percentile) in [("p50", 50.0), ("p99", 99.0), ("p99.9", 99.9)] {
-            let ours = lightLoad.latency.histogram.valueAtPercentile(percentile)
-            let theirs = zeroMQLatency.valueAtPercentile(percentile)
-            lines.append(row(
-                "latency \(label) at \(count(Int(lightOffered)))/s offered (light load)", duration(ours), "raw ZeroMQ one hop \(duration(theirs))",
-                times(Double(ours) / Double(max(1, theirs))), "", nil))
-        }
+        lines += offeredLoadRows(fixedLoad, note: "", p99Target: Target.p99AtFixedLoadMilliseconds)
+        lines += offeredLoadRows(lightLoad, note: " (light load)", p99Target: nil)
         for (label, percentile) in [("p50", 50.0), ("p99", 99.0), ("p99.9", 99.9)] {
             lines.append(row(
                 "latency \(label) at saturation (\(saturation.plan.feeders * saturation.plan.window) in flight)",
@@ -160,6 +139,25 @@ struct BenchmarkReport {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The rows of a run at a fixed offered load: the rate it completed, and
+    /// p50/p99/p99.9 beside one raw ZeroMQ hop at the same load. `note` follows
+    /// the rate in each figure's name; a `p99Target` (ms) adds the p99 verdict.
+    private func offeredLoadRows(_ run: PipelineRun.Outcome, note: String, p99Target: Double?) -> [String] {
+        let offered = run.plan.rate ?? 0
+        var rows = [row("completed at \(count(Int(offered)))/s offered\(note), articles/s", count(Int(run.throughput)),
+            "offered \(count(Int(offered)))/s", percent(run.throughput / offered), "", nil)]
+        for (label, percentile) in [("p50", 50.0), ("p99", 99.0), ("p99.9", 99.9)] {
+            let ours = run.latency.histogram.valueAtPercentile(percentile)
+            let theirs = zeroMQ.pacedLatency.valueAtPercentile(percentile)
+            let target = label == "p99" ? p99Target : nil
+            rows.append(row(
+                "latency \(label) at \(count(Int(offered)))/s offered\(note)", duration(ours), "raw ZeroMQ one hop \(duration(theirs))",
+                times(Double(ours) / Double(max(1, theirs))), target.map { "≤ \(Int($0)) ms" } ?? "",
+                target.map { Double(ours) / 1000 <= $0 }))
+        }
+        return rows
     }
 
     private func row(_ figure: String, _ value: String, _ baseline: String, _ ratio: String, _ target: String, _ pass: Bool?) -> String {
