@@ -18,7 +18,9 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
             In the same run: raw ZeroMQ throughput of the same messages over the same transport, \
             raw SQLite inserts of the consumer's own rows with the same durability settings, and \
             a fixed offered load for latency, and a light load (half the saturation throughput) \
-            for the path's latency when nothing queues. Prints one Markdown table with every figure, its \
+            for the path's latency when nothing queues; at both loads, the raw storage path (an \
+            outbox and a store written as the services write them, nothing else) for the floor \
+            under that latency. Prints one Markdown table with every figure, its \
             baseline, the ratio and the target. Build the services in release first \
             (swift build -c release --product newswire-producer, then --product newswire-consumer), \
             or run scripts/benchmark.sh, which does everything.
@@ -129,10 +131,23 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
             articles: generated, context: context, profiler: nil
         ).run()
 
+        // The floor under both latencies: the same two durable writes per article at the
+        // same loads, with no parsing, classification or messaging.
+        var storagePaths: [StoragePathBaseline.Result] = []
+        for storageRate in [rate, lightRate] {
+            progress("raw storage path: \(storageRate)/s for \(fixedLoadSeconds) s into an outbox and a store")
+            let folder = try TemporaryDirectory(prefix: "newswire-storage-path")
+            InterruptGuard.guardRun(services: [], folder: folder.url.path)
+            defer { InterruptGuard.release(services: [], folder: folder.url.path) }
+            storagePaths.append(try await StoragePathBaseline.measure(
+                sample, rate: Double(storageRate), articles: storageRate * fixedLoadSeconds, directory: folder.url))
+        }
+
         let report = BenchmarkReport(
             machine: machine, loadAverageAtEnd: MachineDescription.loadAverage(),
             articleSizes: (Double(sizes.reduce(0, +)) / Double(sizes.count), sizes.min() ?? 0, sizes.max() ?? 0),
             saturation: saturation, fixedLoad: fixedLoad, lightLoad: lightLoad, zeroMQ: zeroMQ, sqlite: sqlite, sqliteBatch: sqliteBatch,
+            storageAtFixedLoad: storagePaths[0], storageAtLightLoad: storagePaths[1],
             profileNote: profileNote)
         print(report.markdown)
     }

@@ -88,9 +88,10 @@ enum SQLiteBaseline {
         }
     }
 
-    /// Inserts `articles` articles, cycling through the sample with fresh keys, into a new database in `directory`.
-    static func measure(_ sample: Sample, articles: Int, batch: Int, directory: URL) throws -> Result {
-        let path = directory.appendingPathComponent("sqlite-baseline.db").path
+    /// Creates a database at `path` with the sample's schema and the
+    /// consumer's settings (WAL, `synchronous=NORMAL`, foreign keys on, the
+    /// writer's fallback checkpoint of ``WALCheckpointer``).
+    static func createStore(_ sample: Sample, path: String) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
@@ -101,62 +102,35 @@ enum SQLiteBaseline {
         try pool.write { db in
             for statement in sample.schema { try db.execute(sql: statement) }
         }
+        return pool
+    }
+
+    /// Keys as the producer makes them (``ArticleIdentity``): 32 hex digits of a
+    /// SHA-256, so the id indexes take their inserts at random places. Make them
+    /// before the clock starts. Sequential keys would only ever append to the three
+    /// indexes on article ids, which measured 2.4 times faster over 150,000 articles.
+    static func keys(_ count: Int, source: String) -> [DatabaseValue] {
+        (0..<count).map { index in ArticleIdentity.id(source: source, contentHash: String(index)).databaseValue }
+    }
+
+    /// Inserts `articles` articles, cycling through the sample with fresh keys, into a new database in `directory`.
+    static func measure(_ sample: Sample, articles: Int, batch: Int, directory: URL) throws -> Result {
+        let path = directory.appendingPathComponent("sqlite-baseline.db").path
+        let pool = try createStore(sample, path: path)
         let checkpointer = WALCheckpointer(path: path, role: "baseline", logger: Logger(label: "sqlite-baseline"))
         let checkpointing = Task { try await checkpointer.run() }
         defer { checkpointing.cancel() }
 
-        func insert(_ table: String, _ columns: [String]) -> String {
-            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
-        }
-        func column(_ name: String, in columns: [String]) throws -> Int {
-            guard let index = columns.firstIndex(of: name) else { throw BenchmarkFailure("column \(name) missing from the sampled rows (\(columns))") }
-            return index
-        }
-        let articleID = try column("id", in: sample.articleColumns)
-        let hasTopics = !sample.topicColumns.isEmpty
-        let topicArticle = hasTopics ? try column("article_id", in: sample.topicColumns) : 0
-        let hasStream = !sample.streamColumns.isEmpty
-        let streamSequence = hasStream ? try column("sequence", in: sample.streamColumns) : 0
-        let streamTopic = hasStream ? try column("topic_id", in: sample.streamColumns) : 0
-        let streamTopicSequence = hasStream ? try column("topic_sequence", in: sample.streamColumns) : 0
-        let streamArticle = hasStream ? try column("article_id", in: sample.streamColumns) : 0
-
-        // Keys as the producer makes them (``ArticleIdentity``), made before the clock starts.
-        // Sequential keys would only ever append to the three indexes on article ids, which
-        // measured 2.4 times faster over 150,000 articles than the random keys real ids are.
-        let keys = (0..<articles).map { index in
-            ArticleIdentity.id(source: "sqlite-baseline", contentHash: String(index)).databaseValue
-        }
+        let keys = keys(articles, source: "sqlite-baseline")
         let cpuBefore = MonotonicClock.processCPUSeconds()
         let start = MonotonicClock.now()
         try pool.writeWithoutTransaction { db in
-            let insertArticle = try db.makeStatement(sql: insert("articles", sample.articleColumns))
-            let insertTopic = hasTopics ? try db.makeStatement(sql: insert("article_topics", sample.topicColumns)) : nil
-            let insertStream = hasStream ? try db.makeStatement(sql: insert("stream", sample.streamColumns)) : nil
-            var sequence: Int64 = 0
-            var topicSequences: [DatabaseValue: Int64] = [:]
+            let rows = try ConsumerRows(sample, db: db)
             var next = 0
             while next < articles {
                 try db.inTransaction {
                     for index in next..<min(articles, next + batch) {
-                        let rows = sample.articles[index % sample.articles.count]
-                        let id = keys[index]
-                        var article = rows.article
-                        article[articleID] = id
-                        try insertArticle.execute(arguments: StatementArguments(article))
-                        for var topic in rows.topics {
-                            topic[topicArticle] = id
-                            try insertTopic?.execute(arguments: StatementArguments(topic))
-                        }
-                        for var row in rows.stream {
-                            sequence += 1
-                            let topicSequence = topicSequences[row[streamTopic], default: 0] + 1
-                            topicSequences[row[streamTopic]] = topicSequence
-                            row[streamSequence] = sequence.databaseValue
-                            row[streamTopicSequence] = topicSequence.databaseValue
-                            row[streamArticle] = id
-                            try insertStream?.execute(arguments: StatementArguments(row))
-                        }
+                        try rows.insert(sample.articles[index % sample.articles.count], id: keys[index])
                     }
                     return .commit
                 }
@@ -168,5 +142,63 @@ enum SQLiteBaseline {
         let stored = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0 }
         guard stored == articles else { throw BenchmarkFailure("raw SQLite: \(stored) articles in \(path), expected \(articles)") }
         return Result(articles: articles, seconds: seconds, cpuSeconds: cpuSeconds, meanBytesPerArticle: sample.meanBytesPerArticle)
+    }
+
+    /// Writes sampled articles' rows again under new keys through prepared
+    /// statements on one connection, numbering stream rows as the consumer does
+    /// (a global sequence and one per topic). Lives inside one database access.
+    final class ConsumerRows {
+        private let insertArticle: Statement
+        private let insertTopic: Statement?
+        private let insertStream: Statement?
+        private let articleID: Int
+        private let topicArticle: Int
+        private let streamSequence: Int
+        private let streamTopic: Int
+        private let streamTopicSequence: Int
+        private let streamArticle: Int
+        private var sequence: Int64 = 0
+        private var topicSequences: [DatabaseValue: Int64] = [:]
+
+        init(_ sample: Sample, db: Database) throws {
+            func insert(_ table: String, _ columns: [String]) -> String {
+                "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+            }
+            func column(_ name: String, in columns: [String]) throws -> Int {
+                guard let index = columns.firstIndex(of: name) else { throw BenchmarkFailure("column \(name) missing from the sampled rows (\(columns))") }
+                return index
+            }
+            articleID = try column("id", in: sample.articleColumns)
+            let hasTopics = !sample.topicColumns.isEmpty
+            topicArticle = hasTopics ? try column("article_id", in: sample.topicColumns) : 0
+            let hasStream = !sample.streamColumns.isEmpty
+            streamSequence = hasStream ? try column("sequence", in: sample.streamColumns) : 0
+            streamTopic = hasStream ? try column("topic_id", in: sample.streamColumns) : 0
+            streamTopicSequence = hasStream ? try column("topic_sequence", in: sample.streamColumns) : 0
+            streamArticle = hasStream ? try column("article_id", in: sample.streamColumns) : 0
+            insertArticle = try db.makeStatement(sql: insert("articles", sample.articleColumns))
+            insertTopic = hasTopics ? try db.makeStatement(sql: insert("article_topics", sample.topicColumns)) : nil
+            insertStream = hasStream ? try db.makeStatement(sql: insert("stream", sample.streamColumns)) : nil
+        }
+
+        /// Inserts one article's rows with `id` in place of their own article id.
+        func insert(_ rows: ArticleRows, id: DatabaseValue) throws {
+            var article = rows.article
+            article[articleID] = id
+            try insertArticle.execute(arguments: StatementArguments(article))
+            for var topic in rows.topics {
+                topic[topicArticle] = id
+                try insertTopic?.execute(arguments: StatementArguments(topic))
+            }
+            for var row in rows.stream {
+                sequence += 1
+                let topicSequence = topicSequences[row[streamTopic], default: 0] + 1
+                topicSequences[row[streamTopic]] = topicSequence
+                row[streamSequence] = sequence.databaseValue
+                row[streamTopicSequence] = topicSequence.databaseValue
+                row[streamArticle] = id
+                try insertStream?.execute(arguments: StatementArguments(row))
+            }
+        }
     }
 }
