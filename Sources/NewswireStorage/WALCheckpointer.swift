@@ -61,6 +61,9 @@ public struct WALCheckpointer: Service {
                 duration.record(duration: ContinuousClock.now - started)
             } catch is CancellationError {
                 return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT && Task.isCancelled {
+                // GRDB interrupts a statement whose task is cancelled: that is the stop, not a failure.
+                return
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
                 // A writer is running its own (fallback) checkpoint right now:
                 // the pages get copied either way, so there is nothing to report.
