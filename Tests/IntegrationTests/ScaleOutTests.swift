@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import NewsModels
 import NewswireClient
 import NewswireTesting
@@ -115,5 +116,68 @@ struct ScaleOutTests {
         for producer in producers { #expect(try await producer.process.waitForExit() == 0) }
         for consumer in consumers { consumer.process.signal(SIGTERM) }
         for consumer in consumers { #expect(try await consumer.process.waitForExit() == 0) }
+    }
+
+    @Test("one of two consumers is killed (SIGKILL) mid-feed: the other takes over its unacked events, and every acked article is stored")
+    func consumerKilledMidFeed() async throws {
+        let directory = try TemporaryDirectory(prefix: "newswire-kill-one")
+        let any = "tcp://127.0.0.1:*"
+        var consumers: [(process: RunningProcess, events: String, db: String)] = []
+        for index in 1...2 {
+            let db = directory.path("consumer\(index).db")
+            let process = try RunningProcess("newswire-consumer", ["--db", db, "--events", any, "--stream", any, "--replay", any, "--metrics", ""], directory: directory)
+            consumers.append((process, try await process.waitForLog(#"events=(tcp://[0-9.]+:[0-9]+)"#), db))
+        }
+        // A short ack timeout, so the events the dead consumer never acked are resent soon.
+        let producer = try RunningProcess(
+            "newswire-producer",
+            ["--outbox", directory.path("outbox.db"), "--ingest", any, "--metrics", "", "--ack-timeout-ms", "2000",
+             "--consumer", consumers[0].events, "--consumer", consumers[1].events],
+            directory: directory)
+        let ingest = try await producer.waitForLog(#"ingest=(tcp://[0-9.]+:[0-9]+)"#)
+
+        let total = 600
+        let feed = BackgroundFeed(endpoint: ingest, items: GeneratedArticles.items(total))
+        // Kill the first consumer once it has stored part of its share, while the feed goes on.
+        let deadline = ContinuousClock.now + .seconds(120)
+        while try FaultTests.storeCounts(consumers[0].db).articles < 30 {
+            guard ContinuousClock.now < deadline else { throw ProcessFailure("the first consumer never stored 30 articles") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        // Stopped first, so events keep arriving at it that it never stores or acks; then killed.
+        consumers[0].process.signal(SIGSTOP)
+        try await Task.sleep(for: .milliseconds(300))
+        consumers[0].process.signal(SIGKILL)
+        _ = try await consumers[0].process.waitForExit()
+        let storedByTheDead = try FaultTests.storeCounts(consumers[0].db)
+        let survivorAtKill = try FaultTests.storeCounts(consumers[1].db).articles
+
+        let summary = try await feed.finish(timeout: .seconds(120))
+        #expect(summary.accepted == total)
+        let acked = feed.ackedIDs
+        #expect(acked.count == total)
+
+        // Everything the dead consumer had not stored reaches the survivor.
+        let survivor = try await FaultTests.waitUntilStored(acked.subtracting(storedByTheDead.ids), in: consumers[1].db)
+        #expect(storedByTheDead.ids.union(survivor.ids) == acked, "every acked article is stored, and nothing else")
+        #expect(survivor.articles > survivorAtKill, "the survivor kept storing after the kill")
+        // Some events went to the stopped consumer, were never acked, and were sent again:
+        // the producer counted the resends, and the survivor stored them as redeliveries.
+        let resent = try await DatabaseQueue(path: directory.path("outbox.db")).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE attempts > 0") ?? 0
+        }
+        let redelivered = try await DatabaseQueue(path: consumers[1].db).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE delivery_attempts > 1") ?? 0
+        }
+        #expect(resent > 0, "events the dead consumer held were sent again")
+        #expect(redelivered > 0, "the survivor stored events first sent to the dead consumer")
+        // Exactly once within each database: one stream row per topic row, no more.
+        #expect(survivor.streamRows == survivor.topicRows)
+        #expect(storedByTheDead.streamRows == storedByTheDead.topicRows)
+
+        producer.signal(SIGTERM)
+        #expect(try await producer.waitForExit() == 0)
+        consumers[1].process.signal(SIGTERM)
+        #expect(try await consumers[1].process.waitForExit() == 0)
     }
 }
