@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "NewswireSecurity",
             dependencies: [
-                "ZeroMQ", "NewsModels",
+                "ZeroMQ", "NewsModels", "NewswireObservability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -2,6 +2,7 @@ public import Logging
 public import ServiceLifecycle
 public import ZeroMQ
 internal import Metrics
+internal import NewswireObservability
 
 /// CURVE for one service process: its key pair, the ZAP handler that checks
 /// clients against the allow-list, and a warning plus
@@ -66,6 +67,9 @@ public final class ServiceSecurity: Service, Sendable {
         await handler?.stop()
     }
 
+    /// A flood of refused clients is counted in full but logged in bursts (one per process).
+    static let refusalLog = LogThrottle()
+
     /// Logs and counts one decision of the ZAP handler (on its thread).
     static func report(_ decision: ZAPDecision, logger: Logger) {
         guard !decision.isAccepted else {
@@ -75,7 +79,7 @@ public final class ServiceSecurity: Service, Sendable {
             return
         }
         Counter(label: refusedMetric, dimensions: [("socket", decision.domain)]).increment()
-        logger.warning("client refused", metadata: [
+        refusalLog.log(logger, "client refused", metadata: [
             "socket": "\(decision.domain)", "peer": "\(decision.address)", "mechanism": "\(decision.mechanism)",
             "client_key": "\(decision.clientKey ?? "none")", "reason": "\(decision.reason)",
         ])

@@ -22,6 +22,8 @@ public struct EventsService: Service {
     let maximumEventBytes: Int
     let maximumAttempts: Int
     let logger: Logger
+    /// A flood of bad events is counted in full but logged in bursts.
+    private let refusalLog = LogThrottle()
 
     private let received = Counter(label: "newswire_consumer_events_received_total")
     private let stored = Counter(label: "newswire_consumer_articles_stored_total")
@@ -244,7 +246,7 @@ public struct EventsService: Service {
     /// Counts and logs a refusal; returns the Nack to send, if there is a route.
     private func rejected(reason: Nack.Reason, _ detail: String, route: [[UInt8]]?, articleID: String) -> Multipart? {
         Counter(label: "newswire_consumer_events_rejected_total", dimensions: [("reason", reason.label)]).increment()
-        logger.warning("event refused", metadata: ["reason": "\(reason.label)", "detail": "\(detail)", "article_id": "\(articleID)"])
+        refusalLog.log(logger, "event refused", metadata: ["reason": "\(reason.label)", "detail": "\(detail)", "article_id": "\(articleID)"])
         guard let route else { return nil }
         var nack = Nack()
         nack.articleID = articleID

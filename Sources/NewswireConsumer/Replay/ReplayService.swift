@@ -5,6 +5,7 @@ internal import NewsModels
 internal import Metrics
 internal import Foundation
 internal import SwiftProtobuf
+internal import NewswireObservability
 
 /// Serves the replay ROUTER socket: a late joiner sends a ``ReplayRequest`` and
 /// gets the stored topic messages after its sequence (or since a time), one
@@ -19,6 +20,8 @@ public struct ReplayService: Service {
     let consumerID: String
     let replayLimit: Int
     let logger: Logger
+    /// A flood of bad replay requests is counted in full but logged in bursts.
+    private let refusalLog = LogThrottle()
 
     public init(socket: AsyncSocket, store: ArticleStore, consumerID: String, replayLimit: Int, logger: Logger) {
         self.socket = socket
@@ -54,7 +57,7 @@ public struct ReplayService: Service {
             try request.validate()
         } catch {
             Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", error.nackReason.label)]).increment()
-            logger.warning("replay request refused", metadata: ["reason": "\(error.nackReason.label)", "detail": "\(error.message)"])
+            refusalLog.log(logger, "replay request refused", metadata: ["reason": "\(error.nackReason.label)", "detail": "\(error.message)"])
             var nack = Nack()
             nack.reason = error.nackReason
             nack.message = error.message

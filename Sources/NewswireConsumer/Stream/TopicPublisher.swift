@@ -2,6 +2,7 @@ public import ZeroMQ
 public import NewsModels
 public import Logging
 internal import Metrics
+internal import NewswireObservability
 
 /// Publishes topic messages on the consumer's XPUB socket: frames
 /// `[topic id][header][type][content type][TopicMessage]`, so SUB sockets
@@ -9,6 +10,8 @@ internal import Metrics
 public struct TopicPublisher: Sendable {
     let socket: AsyncSocket
     let logger: Logger
+    /// A flood of bad subscription messages is counted in full but logged in bursts.
+    private let refusalLog = LogThrottle()
     private let published = Counter(label: "newswire_consumer_topic_messages_published_total")
 
     public init(socket: AsyncSocket, logger: Logger) {
@@ -47,7 +50,7 @@ public struct TopicPublisher: Sendable {
                 logger.debug(joined ? "subscriber joined" : "subscriber left", metadata: ["topic": "\(subscription.topicDescription)"])
             } catch {
                 Counter(label: "newswire_consumer_stream_rejected_total", dimensions: [("reason", error.nackReason.label)]).increment()
-                logger.warning("stream message refused", metadata: ["reason": "\(error.nackReason.label)", "detail": "\(error.message)"])
+                refusalLog.log(logger, "stream message refused", metadata: ["reason": "\(error.nackReason.label)", "detail": "\(error.message)"])
             }
         }
     }

@@ -18,6 +18,8 @@ public struct IngestService: Service {
     let monitor: OutboxMonitor
     let maximumOutboxDepth: Int
     let logger: Logger
+    /// A flood of bad articles is counted in full but logged in bursts.
+    private let refusalLog = LogThrottle()
 
     private let received = Counter(label: "newswire_producer_articles_received_total")
     private let accepted = Counter(label: "newswire_producer_articles_accepted_total")
@@ -187,7 +189,7 @@ public struct IngestService: Service {
     /// Counts and logs a refusal; returns the Nack to send, if there is a route.
     private func refused(_ refusal: ArticleIntake.Refusal, route: [[UInt8]]?, contentType: ContentType) -> Multipart? {
         Counter(label: "newswire_producer_articles_rejected_total", dimensions: [("reason", refusal.reason.label)]).increment()
-        logger.warning("article refused", metadata: ["reason": "\(refusal.reason.label)", "detail": "\(refusal.message)", "request_id": "\(refusal.requestID)"])
+        refusalLog.log(logger, "article refused", metadata: ["reason": "\(refusal.reason.label)", "detail": "\(refusal.message)", "request_id": "\(refusal.requestID)"])
         guard let route else { return nil }
         var nack = Nack()
         nack.requestID = refusal.requestID
