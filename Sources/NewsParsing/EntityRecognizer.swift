@@ -42,7 +42,7 @@ struct EntityRecognizer {
     }
 
     func text(_ range: Range<Int>) -> String {
-        String(copyingUTF8: UnsafeBufferPointer(rebasing: p[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)]))
+        String(copyingValidUTF8: UnsafeBufferPointer(rebasing: p[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)]))
     }
 
     /// Whether tokens `a` and `a + 1` are adjacent words of one name: same sentence, only spaces or an initial's period between.

@@ -280,6 +280,6 @@ enum PlainTextExtractor {
     }
 
     static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(copyingUTF8: UnsafeBufferPointer(rebasing: p[range]))
+        String(copyingValidUTF8: UnsafeBufferPointer(rebasing: p[range]))
     }
 }

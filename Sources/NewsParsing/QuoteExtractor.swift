@@ -285,7 +285,7 @@ struct QuoteExtractor {
         while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x2C { end -= 1 }
         guard end > start else { return nil }
         let words = ByteSearch.countWords(in: p, from: start, to: end)
-        return (String(copyingUTF8: UnsafeBufferPointer(rebasing: p[start..<end])), words)
+        return (String(copyingValidUTF8: UnsafeBufferPointer(rebasing: p[start..<end])), words)
     }
 
     /// The first token from index `from` on that starts at or after byte `offset`; tokens are
