@@ -194,7 +194,7 @@ struct EntityRecognizer {
         // again. Allocated at the first place or organization found.
         var entryAdded: [Bool] = []
         func isFirstMention(_ entry: Int) -> Bool {
-            if entryAdded.isEmpty { entryAdded = [Bool](repeating: false, count: Gazetteer.entries.count) }
+            if entryAdded.isEmpty { entryAdded = [Bool](filledWith: false, count: Gazetteer.entries.count) }
             if entryAdded[entry] { return false }
             entryAdded[entry] = true
             return true
