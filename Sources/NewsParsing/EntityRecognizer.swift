@@ -35,10 +35,16 @@ struct EntityRecognizer {
 
     let p: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
+    /// ``Gazetteer/aliasIndex`` and ``Gazetteer/entries``, fetched once: a global's every use
+    /// checks its lazy initialization, and these are used for most capitalized words.
+    private let aliasIndex: WordTable<Gazetteer.Match>
+    private let entries: [Gazetteer.Entry]
 
     init(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) {
         self.p = p
         self.tokens = tokens
+        aliasIndex = Gazetteer.aliasIndex
+        entries = Gazetteer.entries
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -129,7 +135,7 @@ struct EntityRecognizer {
             }
             hash = k == 0 ? t.hash : WordHash.combine(hash, t.hash)
             k += 1
-            if let match = Gazetteer.aliasIndex[hash], match.words == k {
+            if let match = aliasIndex[hash], match.words == k {
                 if !match.capsOnly || tokens[i].has(.allCaps) || t.has(.allCaps) { best = (match, k) }
             }
             if t.has(.possessive) || t.has(.comma) { break }
@@ -194,7 +200,7 @@ struct EntityRecognizer {
         // again. Allocated at the first place or organization found.
         var entryAdded: [Bool] = []
         func isFirstMention(_ entry: Int) -> Bool {
-            if entryAdded.isEmpty { entryAdded = [Bool](filledWith: false, count: Gazetteer.entries.count) }
+            if entryAdded.isEmpty { entryAdded = [Bool](filledWith: false, count: entries.count) }
             if entryAdded[entry] { return false }
             entryAdded[entry] = true
             return true
@@ -219,18 +225,18 @@ struct EntityRecognizer {
             }
             // 2. A gazetteer alias.
             if let (match, words) = alias(at: i) {
-                let entry = Gazetteer.entries[match.entry]
-                switch entry.kind {
+                // The entry's fields are read in place: copying the entry retained its strings.
+                switch entries[match.entry].kind {
                 case .place:
-                    if isFirstMention(match.entry) { addPlace(entry.canonical) }
+                    if isFirstMention(match.entry) { addPlace(entries[match.entry].canonical) }
                 case .organization:
-                    if isFirstMention(match.entry) { addOrganization(entry.canonical) }
+                    if isFirstMention(match.entry) { addOrganization(entries[match.entry].canonical) }
                 case .person:
                     // A known full name may continue ("John F. Kerry"); take the longer written form.
                     raw.append(
                         RawPerson(
                             tokens: i..<(i + words), gazetteer: match.entry,
-                            gender: entry.gender, single: match.surnameOnly, titled: false))
+                            gender: entries[match.entry].gender, single: match.surnameOnly, titled: false))
                 }
                 i += words
                 continue
@@ -283,7 +289,7 @@ struct EntityRecognizer {
         // Full names only; lone surnames get theirs below.
         var canonical: [String] = raw.map { mention in
             if mention.single { return "" }
-            if let entry = mention.gazetteer { return Gazetteer.entries[entry].canonical }
+            if let entry = mention.gazetteer { return entries[entry].canonical }
             return text(mention.tokens)
         }
         // Surname hash → the full-name mention whose canonical name it stands for, or -1 when
@@ -310,11 +316,11 @@ struct EntityRecognizer {
                 if let owner = bySurname[key], owner >= 0 {
                     name = canonical[owner]
                 } else if let entry = mention.gazetteer {
-                    name = Gazetteer.entries[entry].canonical
-                } else if let match = Gazetteer.aliasIndex[tokens[mention.tokens.lowerBound].hash], match.surnameOnly,
-                    Gazetteer.entries[match.entry].kind == .person
+                    name = entries[entry].canonical
+                } else if let match = aliasIndex[tokens[mention.tokens.lowerBound].hash], match.surnameOnly,
+                    entries[match.entry].kind == .person
                 {
-                    name = Gazetteer.entries[match.entry].canonical
+                    name = entries[match.entry].canonical
                 } else if mention.titled {
                     name = text(mention.tokens)
                 }
@@ -345,8 +351,8 @@ struct EntityRecognizer {
     private func person(_ range: Range<Int>, gender: Character?, titled: Bool) -> RawPerson {
         let single = range.count == 1
         var gazetteer: Int?
-        if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(tokens, range.lowerBound, range.count)],
-            Gazetteer.entries[match.entry].kind == .person, match.words == range.count
+        if let match = aliasIndex[Gazetteer.phraseHash(tokens, range.lowerBound, range.count)],
+            entries[match.entry].kind == .person, match.words == range.count
         {
             gazetteer = match.entry
         }
