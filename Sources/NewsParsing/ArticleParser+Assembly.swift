@@ -47,32 +47,27 @@ extension ArticleParser {
             }
         }
 
-        var article = ParsedArticle(title: draft.title, paragraphs: [])
-        article.subtitle = draft.subtitle
-        article.byline = draft.byline
-        article.publishedAt = draft.publishedAt
-        article.dateline = dateline?.place
-        article.removedLines = draft.removedLines
-        article.paragraphs = draft.paragraphRanges.indices.map { draft.paragraph($0) }
-
-        draft.body.withUnsafeBufferPointer { p in
+        let paragraphs = draft.paragraphRanges.indices.map { draft.paragraph($0) }
+        // The article is built in one expression as the closure's result. Declared outside and
+        // filled from inside, it was copied twice (into the variable the closure captured, and
+        // out of it on return), each copy retaining and then releasing all of its fields.
+        return draft.body.withUnsafeBufferPointer { p in
             let tokens = draft.tokens ?? WordTokenizer.tokenize(p)
             let places = dateline.map { datelinePlaces($0.parts) } ?? []
             let entities = EntityRecognizer(p, tokens).recognize(extraPlaces: places)
-            article.people = entities.people
-            article.organizations = entities.organizations
-            article.places = entities.places
-            article.quotes = QuoteExtractor(p, tokens, mentions: entities.personMentions).extract(paragraphRanges: draft.paragraphRanges)
+            let quotes = QuoteExtractor(p, tokens, mentions: entities.personMentions).extract(paragraphRanges: draft.paragraphRanges)
             var language = LanguageDetector.detect(tokens)
             if language == "und", let hint = draft.languageHint { language = hint }
-            article.language = language
-            article.wordCount = tokens.count
-            article.truncated = TruncationDetector.isTruncated(
+            let truncated = TruncationDetector.isTruncated(
                 p, lastParagraph: draft.paragraphRanges[draft.paragraphRanges.count - 1],
                 markerFollowed: draft.endsWithTruncationMarker)
-            article.contentHash = SHA256.hexDigest(p)
+            return ParsedArticle(
+                title: draft.title, subtitle: draft.subtitle, dateline: dateline?.place, byline: draft.byline,
+                publishedAt: draft.publishedAt, paragraphs: paragraphs, quotes: quotes, people: entities.people,
+                organizations: entities.organizations, places: entities.places, language: language,
+                wordCount: tokens.count, truncated: truncated, contentHash: SHA256.hexDigest(p),
+                removedLines: draft.removedLines)
         }
-        return article
     }
 
     /// Canonical names for the parts of a dateline ("BANDAR SERI BEGAWAN" → "Bandar Seri Begawan").
