@@ -78,11 +78,18 @@ extension ArticleParser {
             // The part's own UTF-8 storage (a native String's is contiguous), not a copy in a new array.
             var storage = part
             let name: String? = storage.withUTF8 { q in
-                let tokens = WordTokenizer.tokenize(q)
-                guard !tokens.isEmpty else { return nil }
-                if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(tokens, 0, tokens.count)],
-                    Gazetteer.entries[match.entry].kind == .place
-                {
+                let hash: UInt64
+                if let asciiHash = asciiPhraseHash(q) {
+                    hash = asciiHash
+                    assert(
+                        { let tokens = WordTokenizer.tokenize(q); return Gazetteer.phraseHash(tokens, 0, tokens.count) }() == hash,
+                        "asciiPhraseHash differs from the tokens' phrase hash for \(part)")
+                } else {
+                    let tokens = WordTokenizer.tokenize(q)
+                    guard !tokens.isEmpty else { return nil }
+                    hash = Gazetteer.phraseHash(tokens, 0, tokens.count)
+                }
+                if let match = Gazetteer.aliasIndex[hash], Gazetteer.entries[match.entry].kind == .place {
                     return Gazetteer.entries[match.entry].canonical
                 }
                 // Unknown places: "SPRINGFIELD" → "Springfield"; abbreviations ("Calif.") are skipped.
@@ -95,6 +102,27 @@ extension ArticleParser {
             if let name, !result.contains(name) { result.append(name) }
         }
         return result
+    }
+
+    /// The phrase hash of ASCII letters in words with one space between them ("BANDAR SERI
+    /// BEGAWAN", "Brunei"), the usual dateline part, or nil for any other text. It equals
+    /// ``Gazetteer/phraseHash(_:_:_:)`` of the part's tokens (each such word is one token,
+    /// hashed over its bytes) and is found without tokenizing, which allocated a token array.
+    static func asciiPhraseHash(_ q: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard let base = q.baseAddress, !q.isEmpty else { return nil }
+        var hash: UInt64 = 0
+        var wordStart = 0
+        for i in 0...q.count {
+            if i == q.count || q[i] == 0x20 {
+                guard i > wordStart else { return nil }  // a space at either end, or two in a row
+                let word = WordHash.hash(base + wordStart, i - wordStart)
+                hash = wordStart == 0 ? word : WordHash.combine(hash, word)
+                wordStart = i + 1
+            } else if ((q[i] | 0x20) &- 0x61) >= 26 {
+                return nil
+            }
+        }
+        return hash
     }
 
     /// ASCII words in title case, one space between them ("BANDAR  SERI" → "Bandar Seri"), or
