@@ -287,17 +287,19 @@ struct EntityRecognizer {
 
         // Second pass: full names give surnames to the lone mentions.
         // Full names only; lone surnames get theirs below.
-        var canonical: [String] = raw.map { mention in
-            if mention.single { return "" }
-            if let entry = mention.gazetteer { return entries[entry].canonical }
-            return text(mention.tokens)
+        // The mentions are read in place, field by field, in these loops: iterating over them
+        // copied each one, retaining and releasing its gender.
+        var canonical: [String] = raw.indices.map { index in
+            if raw[index].single { return "" }
+            if let entry = raw[index].gazetteer { return entries[entry].canonical }
+            return text(raw[index].tokens)
         }
         // Surname hash → the full-name mention whose canonical name it stands for, or -1 when
         // two different people share the surname (ambiguous). Full names keep their canonical
         // entries below, so the index stays valid.
         var bySurname = WordTable<Int>(capacityFor: raw.count)
-        for (index, mention) in raw.enumerated() where !mention.single {
-            bySurname.insert(surnameKey(mention.tokens.upperBound - 1), index) { owner, _ in
+        for index in raw.indices where !raw[index].single {
+            bySurname.insert(surnameKey(raw[index].tokens.upperBound - 1), index) { owner, _ in
                 owner >= 0 && canonical[owner] == canonical[index] ? owner : -1
             }
         }
@@ -309,20 +311,20 @@ struct EntityRecognizer {
         genders.reserveCapacity(raw.count)
         mentionPeople.reserveCapacity(raw.count)
         result.personMentions.reserveCapacity(raw.count)
-        for (index, mention) in raw.enumerated() {
+        for index in raw.indices {
             var name: String?
-            if mention.single {
-                let key = surnameKey(mention.tokens.upperBound - 1)
+            if raw[index].single {
+                let key = surnameKey(raw[index].tokens.upperBound - 1)
                 if let owner = bySurname[key], owner >= 0 {
                     name = canonical[owner]
-                } else if let entry = mention.gazetteer {
+                } else if let entry = raw[index].gazetteer {
                     name = entries[entry].canonical
-                } else if let match = aliasIndex[tokens[mention.tokens.lowerBound].hash], match.surnameOnly,
+                } else if let match = aliasIndex[tokens[raw[index].tokens.lowerBound].hash], match.surnameOnly,
                     entries[match.entry].kind == .person
                 {
                     name = entries[match.entry].canonical
-                } else if mention.titled {
-                    name = text(mention.tokens)
+                } else if raw[index].titled {
+                    name = text(raw[index].tokens)
                 }
             } else {
                 name = canonical[index]
@@ -331,9 +333,9 @@ struct EntityRecognizer {
             canonical[index] = name
             let (person, inserted) = people.insert(name)
             if inserted { genders.append(nil) }
-            if let gender = mention.gender { genders[person] = gender }
+            if let gender = raw[index].gender { genders[person] = gender }
             mentionPeople.append(person)
-            result.personMentions.append(PersonMention(tokens: mention.tokens, name: name, gender: nil))
+            result.personMentions.append(PersonMention(tokens: raw[index].tokens, name: name, gender: nil))
         }
         // A gender seen in the text wins over the gazetteer's.
         for person in people.names.indices where genders[person] == nil {
