@@ -56,6 +56,6 @@ struct ArticleDraft {
 
     /// The text of paragraph `index`.
     func paragraph(_ index: Int) -> String {
-        body.withUnsafeBufferPointer { String(copyingUTF8: UnsafeBufferPointer(rebasing: $0[paragraphRanges[index]])) }
+        body.withUnsafeBufferPointer { String(copyingValidUTF8: UnsafeBufferPointer(rebasing: $0[paragraphRanges[index]])) }
     }
 }

@@ -47,32 +47,27 @@ extension ArticleParser {
             }
         }
 
-        var article = ParsedArticle(title: draft.title, paragraphs: [])
-        article.subtitle = draft.subtitle
-        article.byline = draft.byline
-        article.publishedAt = draft.publishedAt
-        article.dateline = dateline?.place
-        article.removedLines = draft.removedLines
-        article.paragraphs = draft.paragraphRanges.indices.map { draft.paragraph($0) }
-
-        draft.body.withUnsafeBufferPointer { p in
+        let paragraphs = draft.paragraphRanges.indices.map { draft.paragraph($0) }
+        // The article is built in one expression as the closure's result. Declared outside and
+        // filled from inside, it was copied twice (into the variable the closure captured, and
+        // out of it on return), each copy retaining and then releasing all of its fields.
+        return draft.body.withUnsafeBufferPointer { p in
             let tokens = draft.tokens ?? WordTokenizer.tokenize(p)
             let places = dateline.map { datelinePlaces($0.parts) } ?? []
             let entities = EntityRecognizer(p, tokens).recognize(extraPlaces: places)
-            article.people = entities.people
-            article.organizations = entities.organizations
-            article.places = entities.places
-            article.quotes = QuoteExtractor(p, tokens, mentions: entities.personMentions).extract(paragraphRanges: draft.paragraphRanges)
+            let quotes = QuoteExtractor(p, tokens, mentions: entities.personMentions).extract(paragraphRanges: draft.paragraphRanges)
             var language = LanguageDetector.detect(tokens)
             if language == "und", let hint = draft.languageHint { language = hint }
-            article.language = language
-            article.wordCount = tokens.count
-            article.truncated = TruncationDetector.isTruncated(
+            let truncated = TruncationDetector.isTruncated(
                 p, lastParagraph: draft.paragraphRanges[draft.paragraphRanges.count - 1],
                 markerFollowed: draft.endsWithTruncationMarker)
-            article.contentHash = SHA256.hexDigest(p)
+            return ParsedArticle(
+                title: draft.title, subtitle: draft.subtitle, dateline: dateline?.place, byline: draft.byline,
+                publishedAt: draft.publishedAt, paragraphs: paragraphs, quotes: quotes, people: entities.people,
+                organizations: entities.organizations, places: entities.places, language: language,
+                wordCount: tokens.count, truncated: truncated, contentHash: SHA256.hexDigest(p),
+                removedLines: draft.removedLines)
         }
-        return article
     }
 
     /// Canonical names for the parts of a dateline ("BANDAR SERI BEGAWAN" → "Bandar Seri Begawan").
@@ -83,11 +78,18 @@ extension ArticleParser {
             // The part's own UTF-8 storage (a native String's is contiguous), not a copy in a new array.
             var storage = part
             let name: String? = storage.withUTF8 { q in
-                let tokens = WordTokenizer.tokenize(q)
-                guard !tokens.isEmpty else { return nil }
-                if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(tokens, 0, tokens.count)],
-                    Gazetteer.entries[match.entry].kind == .place
-                {
+                let hash: UInt64
+                if let asciiHash = asciiPhraseHash(q) {
+                    hash = asciiHash
+                    assert(
+                        { let tokens = WordTokenizer.tokenize(q); return Gazetteer.phraseHash(tokens, 0, tokens.count) }() == hash,
+                        "asciiPhraseHash differs from the tokens' phrase hash for \(part)")
+                } else {
+                    let tokens = WordTokenizer.tokenize(q)
+                    guard !tokens.isEmpty else { return nil }
+                    hash = Gazetteer.phraseHash(tokens, 0, tokens.count)
+                }
+                if let match = Gazetteer.aliasIndex[hash], Gazetteer.entries[match.entry].kind == .place {
                     return Gazetteer.entries[match.entry].canonical
                 }
                 // Unknown places: "SPRINGFIELD" → "Springfield"; abbreviations ("Calif.") are skipped.
@@ -100,6 +102,27 @@ extension ArticleParser {
             if let name, !result.contains(name) { result.append(name) }
         }
         return result
+    }
+
+    /// The phrase hash of ASCII letters in words with one space between them ("BANDAR SERI
+    /// BEGAWAN", "Brunei"), the usual dateline part, or nil for any other text. It equals
+    /// ``Gazetteer/phraseHash(_:_:_:)`` of the part's tokens (each such word is one token,
+    /// hashed over its bytes) and is found without tokenizing, which allocated a token array.
+    static func asciiPhraseHash(_ q: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard let base = q.baseAddress, !q.isEmpty else { return nil }
+        var hash: UInt64 = 0
+        var wordStart = 0
+        for i in 0...q.count {
+            if i == q.count || q[i] == 0x20 {
+                guard i > wordStart else { return nil }  // a space at either end, or two in a row
+                let word = WordHash.hash(base + wordStart, i - wordStart)
+                hash = wordStart == 0 ? word : WordHash.combine(hash, word)
+                wordStart = i + 1
+            } else if ((q[i] | 0x20) &- 0x61) >= 26 {
+                return nil
+            }
+        }
+        return hash
     }
 
     /// ASCII words in title case, one space between them ("BANDAR  SERI" → "Bandar Seri"), or

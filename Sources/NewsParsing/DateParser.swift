@@ -105,7 +105,7 @@ enum DateParser {
         if let date = parseISO(p) { return (date, 1) }
         let list = atoms(p)
         guard !list.isEmpty else { return nil }
-        var used = [Bool](repeating: false, count: list.count)
+        var used = [Bool](filledWith: false, count: list.count)
         var year: Int?
         var month: Int?
         var day: Int?

@@ -35,14 +35,20 @@ struct EntityRecognizer {
 
     let p: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
+    /// ``Gazetteer/aliasIndex`` and ``Gazetteer/entries``, fetched once: a global's every use
+    /// checks its lazy initialization, and these are used for most capitalized words.
+    private let aliasIndex: WordTable<Gazetteer.Match>
+    private let entries: [Gazetteer.Entry]
 
     init(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token]) {
         self.p = p
         self.tokens = tokens
+        aliasIndex = Gazetteer.aliasIndex
+        entries = Gazetteer.entries
     }
 
     func text(_ range: Range<Int>) -> String {
-        String(copyingUTF8: UnsafeBufferPointer(rebasing: p[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)]))
+        String(copyingValidUTF8: UnsafeBufferPointer(rebasing: p[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)]))
     }
 
     /// Whether tokens `a` and `a + 1` are adjacent words of one name: same sentence, only spaces or an initial's period between.
@@ -129,7 +135,7 @@ struct EntityRecognizer {
             }
             hash = k == 0 ? t.hash : WordHash.combine(hash, t.hash)
             k += 1
-            if let match = Gazetteer.aliasIndex[hash], match.words == k {
+            if let match = aliasIndex[hash], match.words == k {
                 if !match.capsOnly || tokens[i].has(.allCaps) || t.has(.allCaps) { best = (match, k) }
             }
             if t.has(.possessive) || t.has(.comma) { break }
@@ -194,7 +200,7 @@ struct EntityRecognizer {
         // again. Allocated at the first place or organization found.
         var entryAdded: [Bool] = []
         func isFirstMention(_ entry: Int) -> Bool {
-            if entryAdded.isEmpty { entryAdded = [Bool](repeating: false, count: Gazetteer.entries.count) }
+            if entryAdded.isEmpty { entryAdded = [Bool](filledWith: false, count: entries.count) }
             if entryAdded[entry] { return false }
             entryAdded[entry] = true
             return true
@@ -219,18 +225,18 @@ struct EntityRecognizer {
             }
             // 2. A gazetteer alias.
             if let (match, words) = alias(at: i) {
-                let entry = Gazetteer.entries[match.entry]
-                switch entry.kind {
+                // The entry's fields are read in place: copying the entry retained its strings.
+                switch entries[match.entry].kind {
                 case .place:
-                    if isFirstMention(match.entry) { addPlace(entry.canonical) }
+                    if isFirstMention(match.entry) { addPlace(entries[match.entry].canonical) }
                 case .organization:
-                    if isFirstMention(match.entry) { addOrganization(entry.canonical) }
+                    if isFirstMention(match.entry) { addOrganization(entries[match.entry].canonical) }
                 case .person:
                     // A known full name may continue ("John F. Kerry"); take the longer written form.
                     raw.append(
                         RawPerson(
                             tokens: i..<(i + words), gazetteer: match.entry,
-                            gender: entry.gender, single: match.surnameOnly, titled: false))
+                            gender: entries[match.entry].gender, single: match.surnameOnly, titled: false))
                 }
                 i += words
                 continue
@@ -281,17 +287,19 @@ struct EntityRecognizer {
 
         // Second pass: full names give surnames to the lone mentions.
         // Full names only; lone surnames get theirs below.
-        var canonical: [String] = raw.map { mention in
-            if mention.single { return "" }
-            if let entry = mention.gazetteer { return Gazetteer.entries[entry].canonical }
-            return text(mention.tokens)
+        // The mentions are read in place, field by field, in these loops: iterating over them
+        // copied each one, retaining and releasing its gender.
+        var canonical: [String] = raw.indices.map { index in
+            if raw[index].single { return "" }
+            if let entry = raw[index].gazetteer { return entries[entry].canonical }
+            return text(raw[index].tokens)
         }
         // Surname hash → the full-name mention whose canonical name it stands for, or -1 when
         // two different people share the surname (ambiguous). Full names keep their canonical
         // entries below, so the index stays valid.
         var bySurname = WordTable<Int>(capacityFor: raw.count)
-        for (index, mention) in raw.enumerated() where !mention.single {
-            bySurname.insert(surnameKey(mention.tokens.upperBound - 1), index) { owner, _ in
+        for index in raw.indices where !raw[index].single {
+            bySurname.insert(surnameKey(raw[index].tokens.upperBound - 1), index) { owner, _ in
                 owner >= 0 && canonical[owner] == canonical[index] ? owner : -1
             }
         }
@@ -303,20 +311,20 @@ struct EntityRecognizer {
         genders.reserveCapacity(raw.count)
         mentionPeople.reserveCapacity(raw.count)
         result.personMentions.reserveCapacity(raw.count)
-        for (index, mention) in raw.enumerated() {
+        for index in raw.indices {
             var name: String?
-            if mention.single {
-                let key = surnameKey(mention.tokens.upperBound - 1)
+            if raw[index].single {
+                let key = surnameKey(raw[index].tokens.upperBound - 1)
                 if let owner = bySurname[key], owner >= 0 {
                     name = canonical[owner]
-                } else if let entry = mention.gazetteer {
-                    name = Gazetteer.entries[entry].canonical
-                } else if let match = Gazetteer.aliasIndex[tokens[mention.tokens.lowerBound].hash], match.surnameOnly,
-                    Gazetteer.entries[match.entry].kind == .person
+                } else if let entry = raw[index].gazetteer {
+                    name = entries[entry].canonical
+                } else if let match = aliasIndex[tokens[raw[index].tokens.lowerBound].hash], match.surnameOnly,
+                    entries[match.entry].kind == .person
                 {
-                    name = Gazetteer.entries[match.entry].canonical
-                } else if mention.titled {
-                    name = text(mention.tokens)
+                    name = entries[match.entry].canonical
+                } else if raw[index].titled {
+                    name = text(raw[index].tokens)
                 }
             } else {
                 name = canonical[index]
@@ -325,9 +333,9 @@ struct EntityRecognizer {
             canonical[index] = name
             let (person, inserted) = people.insert(name)
             if inserted { genders.append(nil) }
-            if let gender = mention.gender { genders[person] = gender }
+            if let gender = raw[index].gender { genders[person] = gender }
             mentionPeople.append(person)
-            result.personMentions.append(PersonMention(tokens: mention.tokens, name: name, gender: nil))
+            result.personMentions.append(PersonMention(tokens: raw[index].tokens, name: name, gender: nil))
         }
         // A gender seen in the text wins over the gazetteer's.
         for person in people.names.indices where genders[person] == nil {
@@ -345,8 +353,8 @@ struct EntityRecognizer {
     private func person(_ range: Range<Int>, gender: Character?, titled: Bool) -> RawPerson {
         let single = range.count == 1
         var gazetteer: Int?
-        if let match = Gazetteer.aliasIndex[Gazetteer.phraseHash(tokens, range.lowerBound, range.count)],
-            Gazetteer.entries[match.entry].kind == .person, match.words == range.count
+        if let match = aliasIndex[Gazetteer.phraseHash(tokens, range.lowerBound, range.count)],
+            entries[match.entry].kind == .person, match.words == range.count
         {
             gazetteer = match.entry
         }

@@ -105,7 +105,7 @@ enum PlainTextExtractor {
         spreadChrome(lines, features, &chrome)
 
         // Byline and date lines near the top.
-        var metadata = [Bool](repeating: false, count: lines.count)
+        var metadata = [Bool](filledWith: false, count: lines.count)
         var seen = 0
         for index in lines.indices where seen < headerWindow {
             if chrome[index] { continue }
@@ -280,6 +280,6 @@ enum PlainTextExtractor {
     }
 
     static func string(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(copyingUTF8: UnsafeBufferPointer(rebasing: p[range]))
+        String(copyingValidUTF8: UnsafeBufferPointer(rebasing: p[range]))
     }
 }

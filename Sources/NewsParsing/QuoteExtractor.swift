@@ -53,21 +53,30 @@ struct QuoteExtractor {
     let p: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     let mentions: [EntityRecognizer.PersonMention]
-    /// Token index → index in `mentions` of the mention starting there, or -1.
-    private var mentionStarting: [Int32]
-    /// Token index → index of the mention covering it, or -1.
+    /// Token index → index of the mention covering it, or -1. One array serves for the mention
+    /// starting at a token too (``mentionStarting(_:)``): the recognizer's mentions are in
+    /// text order and never overlap, so a token's covering mention is the only one that can
+    /// start there.
     private var mentionCovering: [Int32]
 
     init(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], mentions: [EntityRecognizer.PersonMention]) {
         self.p = p
         self.tokens = tokens
         self.mentions = mentions
-        mentionStarting = Array(repeating: -1, count: tokens.count + 1)
-        mentionCovering = Array(repeating: -1, count: tokens.count + 1)
+        mentionCovering = Array(filledWith: -1, count: tokens.count + 1)
+        var previousEnd = 0
         for (index, mention) in mentions.enumerated() {
-            mentionStarting[mention.tokens.lowerBound] = Int32(index)
+            assert(mention.tokens.lowerBound >= previousEnd, "person mentions overlap or are out of order")
+            previousEnd = mention.tokens.upperBound
             for t in mention.tokens { mentionCovering[t] = Int32(index) }
         }
+    }
+
+    /// Index in `mentions` of the mention starting at token `j`, or -1.
+    @inline(__always)
+    private func mentionStarting(_ j: Int) -> Int32 {
+        let covering = mentionCovering[j]
+        return covering >= 0 && mentions[Int(covering)].tokens.lowerBound == j ? covering : -1
     }
 
     // MARK: Speaker events
@@ -105,7 +114,8 @@ struct QuoteExtractor {
         var j = index
         var skipped = 0
         while j < tokens.count, skipped <= QuoteExtractor.maximumTitleWords, tokens[j].sentence == tokens[index].sentence {
-            if mentionStarting[j] >= 0 { return Int(mentionStarting[j]) }
+            let start = mentionStarting(j)
+            if start >= 0 { return Int(start) }
             let t = tokens[j]
             let skippable = t.isA(Lexicon.honorific | Lexicon.titleModifier | Lexicon.article)
                 || (t.has(.capitalized) && mentionCovering[j] < 0)
@@ -171,7 +181,7 @@ struct QuoteExtractor {
                 if isSpeechVerb(j + 1) { return j + 1 }
                 return nil
             }
-            if mentionStarting[j] >= 0 { return nil }
+            if mentionStarting(j) >= 0 { return nil }
             j += 1
         }
         return nil
@@ -285,7 +295,7 @@ struct QuoteExtractor {
         while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x2C { end -= 1 }
         guard end > start else { return nil }
         let words = ByteSearch.countWords(in: p, from: start, to: end)
-        return (String(copyingUTF8: UnsafeBufferPointer(rebasing: p[start..<end])), words)
+        return (String(copyingValidUTF8: UnsafeBufferPointer(rebasing: p[start..<end])), words)
     }
 
     /// The first token from index `from` on that starts at or after byte `offset`; tokens are
@@ -383,7 +393,8 @@ struct QuoteExtractor {
                 if matches {
                     var k = j + 1 + rest.count
                     while k < tokens.count, k <= j + rest.count + 5, tokens[k].sentence == sentence {
-                        if mentionStarting[k] >= 0 { return mentions[Int(mentionStarting[k])].name }
+                        let start = mentionStarting(k)
+                        if start >= 0 { return mentions[Int(start)].name }
                         k += 1
                     }
                     return nil

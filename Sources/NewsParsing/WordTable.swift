@@ -40,9 +40,9 @@ struct WordTable<Value: Sendable>: Sendable {
     init(capacityFor count: Int) {
         var capacity = 16
         while capacity < count * 2 { capacity *= 2 }
-        slots = Array(repeating: Slot(key: 0, value: nil), count: capacity)
+        slots = Array(filledWith: Slot(key: 0, value: nil), count: capacity)
         mask = capacity - 1
-        filter = Array(repeating: 0, count: capacity / 8)
+        filter = Array(filledWith: 0, count: capacity / 8)
         filterMask = capacity * 8 - 1
     }
 

@@ -43,7 +43,10 @@ enum WordTokenizer {
 
     /// Tokenizes `p`; lines are separated by "\n" and always end sentences.
     static func tokenize(_ p: UnsafeBufferPointer<UInt8>) -> [Token] {
-        byteClasses.withUnsafeBufferPointer { classes in
+        // Token offsets, sentence and line numbers are 32-bit: checked once here, so the loop
+        // converts and counts without an overflow check per word.
+        precondition(p.count <= Int(Int32.max), "text too long to tokenize: \(p.count) bytes")
+        return byteClasses.withUnsafeBufferPointer { classes in
             asciiWordBits.withUnsafeBufferPointer { wordBits in
                 // Prose has far fewer words than a third of its bytes; only odd input needs the safe bound.
                 if let tokens = tokenize(p, classes: classes, wordBits: wordBits, lexicon: Lexicon.table, capacity: p.count / 3 + 64) {
@@ -95,7 +98,7 @@ enum WordTokenizer {
                 continue
             }
             if kind == .newline {
-                line += 1
+                line &+= 1
                 boundaryPending = true
                 sawTerminal = false
                 i += 1
@@ -135,7 +138,7 @@ enum WordTokenizer {
             // The quick path also consumes the space, comma or period, as the loop's top would.
             var consumed = 0
             var endsSentence = false
-            if kind != .nonASCII, i + 8 <= n {
+            if kind != .nonASCII, i &+ 8 <= n {
                 let chunk = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self))
                 let run = asciiWordRun(chunk)
                 var length = run.length
@@ -144,7 +147,7 @@ enum WordTokenizer {
                 var rest: UInt64 = 0
                 // Whether the word ends within the bytes loaded.
                 var ended = length < 8
-                if !ended, i + 16 <= n {
+                if !ended, i &+ 16 <= n {
                     rest = UInt64(littleEndian: UnsafeRawPointer(p.baseAddress! + i + 8).loadUnaligned(as: UInt64.self))
                     let restRun = asciiWordRun(rest)
                     length = 8 + restRun.length
@@ -154,7 +157,7 @@ enum WordTokenizer {
                 }
                 var quickWord = false
                 if ended {
-                    let after = i + length
+                    let after = i &+ length
                     let following = p[after]
                     if following == 0x20 {
                         quickWord = true
@@ -171,8 +174,8 @@ enum WordTokenizer {
                 if quickWord {
                     upper = upperCount
                     digits = digitCount
-                    lower = length - upperCount - digitCount
-                    end = i + length
+                    lower = length &- upperCount &- digitCount
+                    end = i &+ length
                     next = end
                     if length < 8 {
                         hash = WordHash.hash(asciiWord: chunk & ((1 &<< UInt64(length &* 8)) &- 1), length: length)
@@ -310,13 +313,13 @@ enum WordTokenizer {
                 }
             }
             if boundaryPending {
-                if count > 0 { sentence += 1 }
+                if count > 0 { sentence &+= 1 }
                 flags.insert(.sentenceStart)
                 boundaryPending = false
             } else if sawTerminal, count > 0, startsSentence(flags, p, start) {
                 let previous = tokens[count - 1]
                 if !(previous.flags.contains(.initial) || (previous.flags.contains(.period) && previous.isA(Lexicon.abbreviation))) {
-                    sentence += 1
+                    sentence &+= 1
                     flags.insert(.sentenceStart)
                 }
             }
@@ -325,7 +328,7 @@ enum WordTokenizer {
             guard count < tokens.count else { return false }
             (tokens.baseAddress! + count).initialize(
                 to: Token(
-                    start: Int32(start), end: Int32(end), hash: hash, flags: flags, lexicon: bits,
+                    start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), hash: hash, flags: flags, lexicon: bits,
                     sentence: sentence, line: line))
             count += 1
             i = next + consumed
