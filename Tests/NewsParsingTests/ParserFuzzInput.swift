@@ -46,6 +46,14 @@ enum ParserFuzzInput {
         if article.title.isEmpty && article.paragraphs.isEmpty {
             found.append("an accepted article has neither title nor paragraphs")
         }
+        // The parser builds its strings from its buffers without validating them again
+        // (`String(copyingValidUTF8:)`): every one must still be valid UTF-8.
+        let strings = [article.title, article.subtitle, article.dateline, article.byline, article.language].compactMap { $0 }
+            + article.paragraphs + article.people + article.organizations + article.places + article.removedLines
+            + article.quotes.flatMap { [$0.text, $0.speaker].compactMap { $0 } }
+        for string in strings where String(validating: Array(string.utf8), as: UTF8.self) == nil {
+            found.append("an output string is not valid UTF-8: \(Array(string.utf8).prefix(64))")
+        }
         if run(input) != outcome {
             found.append("parsing the same input twice gave different results")
         }
