@@ -84,12 +84,9 @@ enum StoragePathBaseline {
             let title = columns.firstIndex(of: "title"), let event = columns.firstIndex(of: "event")
         else { throw BenchmarkFailure("the sampled article rows lack source, url, title or event (\(columns))") }
         try writer.writeWithoutTransaction { db in
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO outbox (article_id, source, url, title, event, state, accepted_at)
-                VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT(article_id) DO NOTHING
-                """)
-            let markDelivered = try db.makeStatement(
-                sql: "UPDATE outbox SET state = 'delivered', event = NULL, delivered_at = ? WHERE article_id = ? AND state = 'pending'")
+            // The producer's own statements (``Outbox``), so the two cannot drift apart.
+            let insert = try db.makeStatement(sql: Outbox.insertSQL)
+            let markDelivered = try db.makeStatement(sql: Outbox.markDeliveredSQL)
             var next = 0
             var marked = 0
             while marked < plan.articles {

@@ -34,6 +34,22 @@ public struct OutboxEntry: Sendable, Equatable {
 }
 
 extension Outbox {
+    /// Stores one pending article: arguments article id, source, url, title,
+    /// event bytes, accepted-at (seconds since 1970); an id already present is
+    /// left alone. Public so the pipeline benchmark's raw storage path runs the
+    /// very statement ingest runs.
+    public static let insertSQL = """
+        INSERT INTO outbox (article_id, source, url, title, event, state, accepted_at)
+        VALUES (?, ?, ?, ?, ?, 'pending', ?)
+        ON CONFLICT(article_id) DO NOTHING
+        """
+
+    /// Marks one pending article delivered and drops its event bytes:
+    /// arguments delivered-at (seconds since 1970), article id. Public for the
+    /// same reason as ``insertSQL``.
+    public static let markDeliveredSQL =
+        "UPDATE outbox SET state = 'delivered', event = NULL, delivered_at = ? WHERE article_id = ? AND state = 'pending'"
+
     /// Stores a new article as pending. An article id seen before is a duplicate
     /// and changes nothing.
     public func insert(articleID: String, source: String, url: String, title: String, event: [UInt8], acceptedAt: Date = Date()) async throws -> OutboxInsertResult {
@@ -46,11 +62,7 @@ extension Outbox {
     public func insert(_ entries: [OutboxEntry], acceptedAt: Date = Date()) async throws -> [OutboxInsertResult] {
         guard !entries.isEmpty else { return [] }
         return try await writer.write { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO outbox (article_id, source, url, title, event, state, accepted_at)
-                VALUES (?, ?, ?, ?, ?, 'pending', ?)
-                ON CONFLICT(article_id) DO NOTHING
-                """)
+            let statement = try db.cachedStatement(sql: Self.insertSQL)
             let acceptedAt = acceptedAt.timeIntervalSince1970
             return try entries.map { entry in
                 try statement.execute(arguments: [entry.articleID, entry.source, entry.url, entry.title, Data(entry.event), acceptedAt])
@@ -76,8 +88,7 @@ extension Outbox {
     public func markDelivered(_ articleIDs: [String], at date: Date = Date()) async throws {
         guard !articleIDs.isEmpty else { return }
         try await writer.write { db in
-            let statement = try db.cachedStatement(
-                sql: "UPDATE outbox SET state = 'delivered', event = NULL, delivered_at = ? WHERE article_id = ? AND state = 'pending'")
+            let statement = try db.cachedStatement(sql: Self.markDeliveredSQL)
             for id in articleIDs {
                 try statement.execute(arguments: [date.timeIntervalSince1970, id])
             }
