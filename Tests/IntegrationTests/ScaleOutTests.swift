@@ -48,18 +48,29 @@ struct ScaleOutTests {
         init(_ socket: Socket) { self.socket = socket }
     }
 
+    /// One consumer of several on free loopback ports, with its own database in `directory`.
+    struct Consumer {
+        let process: RunningProcess
+        let events: String
+        let stream: String
+        let db: String
+
+        init(_ index: Int, in directory: TemporaryDirectory) async throws {
+            let any = "tcp://127.0.0.1:*"
+            db = directory.path("consumer\(index).db")
+            process = try RunningProcess(
+                "newswire-consumer", ["--db", db, "--events", any, "--stream", any, "--replay", any, "--metrics", ""], directory: directory)
+            events = try await process.waitForLog(#"events=(tcp://[0-9.]+:[0-9]+)"#)
+            stream = try await process.waitForLog(#"stream=(tcp://[0-9.]+:[0-9]+)"#)
+        }
+    }
+
     @Test("2 producers × 2 consumers: every article stored once in total; a subscriber to both sees every topic message")
     func twoByTwo() async throws {
         let directory = try TemporaryDirectory(prefix: "newswire-2x2")
         let any = "tcp://127.0.0.1:*"
-        var consumers: [(process: RunningProcess, events: String, stream: String, db: String)] = []
-        for index in 1...2 {
-            let db = directory.path("consumer\(index).db")
-            let process = try RunningProcess("newswire-consumer", ["--db", db, "--events", any, "--stream", any, "--replay", any, "--metrics", ""], directory: directory)
-            let events = try await process.waitForLog(#"events=(tcp://[0-9.]+:[0-9]+)"#)
-            let stream = try await process.waitForLog(#"stream=(tcp://[0-9.]+:[0-9]+)"#)
-            consumers.append((process, events, stream, db))
-        }
+        var consumers: [Consumer] = []
+        for index in 1...2 { consumers.append(try await Consumer(index, in: directory)) }
         var producers: [(process: RunningProcess, ingest: String)] = []
         for index in 1...2 {
             let process = try RunningProcess(
@@ -122,12 +133,8 @@ struct ScaleOutTests {
     func consumerKilledMidFeed() async throws {
         let directory = try TemporaryDirectory(prefix: "newswire-kill-one")
         let any = "tcp://127.0.0.1:*"
-        var consumers: [(process: RunningProcess, events: String, db: String)] = []
-        for index in 1...2 {
-            let db = directory.path("consumer\(index).db")
-            let process = try RunningProcess("newswire-consumer", ["--db", db, "--events", any, "--stream", any, "--replay", any, "--metrics", ""], directory: directory)
-            consumers.append((process, try await process.waitForLog(#"events=(tcp://[0-9.]+:[0-9]+)"#), db))
-        }
+        var consumers: [Consumer] = []
+        for index in 1...2 { consumers.append(try await Consumer(index, in: directory)) }
         // A short ack timeout, so the events the dead consumer never acked are resent soon.
         let producer = try RunningProcess(
             "newswire-producer",
