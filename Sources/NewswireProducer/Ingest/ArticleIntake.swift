@@ -4,20 +4,44 @@ public import Foundation
 internal import SwiftProtobuf
 
 /// Turns one ingest message into an article event: decode the raw article,
-/// parse it, and derive its id. Pure: no I/O, so it is tested directly.
+/// parse it, derive its id, and encode the event the consumers will get.
+/// Pure: no I/O, so it is tested directly.
+///
+/// Three limits, checked in this order (proto-docs §7):
+/// 1. frame 4 (the encoded `RawArticle`) ≤ ``maximumPayloadBytes``
+///    (`--max-article-bytes` + 64 KiB of room for url, metadata and encoding);
+/// 2. the article itself (`body` bytes or `text` UTF-8) ≤ `--max-article-bytes`;
+/// 3. the encoded `ArticleEvent`, plus room for `delivery_attempt`, ≤
+///    `--max-event-bytes`, the limit shared with the consumers: an article is
+///    acknowledged only when a consumer will take its event.
 public struct ArticleIntake: Sendable {
     public let parser: ArticleParser
     public let maximumArticleBytes: Int
+    public let maximumEventBytes: Int
 
-    public init(maximumArticleBytes: Int = WireProtocol.defaultMaximumMessageBytes) {
+    /// Room left in frame 4 of a raw article for everything but the article
+    /// itself (source, url, metadata, field tags, JSON quoting).
+    public static let envelopeAllowance = 64 * 1024
+
+    /// What redelivery adds to an event: `delivery_attempt` (field 10, a
+    /// one-byte tag and a varint of at most 5 bytes).
+    public static let deliveryAttemptAllowance = 6
+
+    public init(maximumArticleBytes: Int = WireProtocol.defaultMaximumMessageBytes, maximumEventBytes: Int = WireProtocol.defaultMaximumMessageBytes) {
         self.maximumArticleBytes = maximumArticleBytes
+        self.maximumEventBytes = maximumEventBytes
         self.parser = ArticleParser(configuration: .init(maximumInputBytes: maximumArticleBytes))
     }
+
+    /// The largest frame 4 (encoded `RawArticle`) taken off the ingest socket.
+    public var maximumPayloadBytes: Int { maximumArticleBytes + Self.envelopeAllowance }
 
     /// An accepted article, ready for the outbox.
     public struct Accepted: Sendable {
         public var requestID: String
         public var event: ArticleEvent
+        /// `event` encoded as protobuf: the bytes the outbox keeps and the consumers get.
+        public var eventBytes: [UInt8]
     }
 
     /// Why an article was refused; becomes the Nack.
@@ -38,7 +62,7 @@ public struct ArticleIntake: Sendable {
     public func accept(frames: some Collection<[UInt8]>, now: Date = Date()) throws(Refusal) -> Accepted {
         let wire: WireMessage
         do {
-            wire = try WireMessage(frames: frames, maximumBytes: maximumArticleBytes + 64 * 1024)
+            wire = try WireMessage(frames: frames, maximumBytes: maximumPayloadBytes)
         } catch {
             throw Refusal(reason: error.nackReason, message: error.message, requestID: "")
         }
@@ -58,14 +82,17 @@ public struct ArticleIntake: Sendable {
             throw Refusal(reason: .invalidArticle, message: "field 'source' is required (the scraper or site name)", requestID: raw.requestID)
         }
         let body: [UInt8]
+        let field: String
         switch raw.content {
-        case .body(let data): body = [UInt8](data)
-        case .text(let text): body = Array(text.utf8)
+        case .body(let data): (body, field) = ([UInt8](data), "body")
+        case .text(let text): (body, field) = (Array(text.utf8), "text")
         case nil:
             throw Refusal(reason: .invalidArticle, message: "the article has no content: set 'body' (bytes) or 'text' (UTF-8)", requestID: raw.requestID)
         }
         guard body.count <= maximumArticleBytes else {
-            throw Refusal(reason: .tooLarge, message: "article is \(body.count) bytes; the limit is \(maximumArticleBytes)", requestID: raw.requestID)
+            throw Refusal(
+                reason: .tooLarge, message: "the article ('\(field)') is \(body.count) bytes; the limit is \(maximumArticleBytes) (--max-article-bytes)",
+                requestID: raw.requestID)
         }
         let parsed: ParsedArticle
         do {
@@ -84,6 +111,25 @@ public struct ArticleIntake: Sendable {
         event.article = ParsedArticleMessage(parsed)
         event.parserVersion = ArticleParser.version
         event.metadata = raw.metadata
-        return Accepted(requestID: raw.requestID, event: event)
+        let eventBytes: [UInt8]
+        do {
+            eventBytes = try event.serializedBytes()
+        } catch {
+            throw Refusal(reason: .internal, message: "could not encode the article event: \(error)", requestID: raw.requestID)
+        }
+        let deliveredBytes = eventBytes.count + Self.deliveryAttemptAllowance
+        guard deliveredBytes <= maximumEventBytes else {
+            throw Refusal(
+                reason: .tooLarge,
+                message: "the article event would be \(deliveredBytes) bytes (parsed text, metadata \(Self.metadataBytes(raw.metadata)) bytes and fields); the event limit shared with the consumers is \(maximumEventBytes) (--max-event-bytes)",
+                requestID: raw.requestID)
+        }
+        return Accepted(requestID: raw.requestID, event: event, eventBytes: eventBytes)
+    }
+
+    /// Keys and values of `metadata`, in UTF-8 bytes: named in a refusal so the
+    /// scraper sees whether its metadata or its text made the event too large.
+    static func metadataBytes(_ metadata: [String: String]) -> Int {
+        metadata.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
     }
 }
