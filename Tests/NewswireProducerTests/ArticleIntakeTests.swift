@@ -100,8 +100,10 @@ struct ArticleIntakeTests {
     @Test("the encoded event is checked against --max-event-bytes: an article whose event is too large is refused, naming both sizes")
     func eventLimit() throws {
         let text = try Fixtures.string(Fixtures.firstSeed)
+        // A fixed clock: the acceptance time's nanoseconds change the encoded size by a few bytes.
+        let now = Date(timeIntervalSince1970: 1_765_000_000.123456)
         let unlimited = ArticleIntake(maximumArticleBytes: 64 * 1024, maximumEventBytes: 1 << 30)
-        let accepted = try unlimited.accept(raw(text))
+        let accepted = try unlimited.accept(raw(text), now: now)
         let encoded: [UInt8] = try accepted.event.serializedBytes()
         #expect(accepted.eventBytes == encoded, "the outbox keeps exactly the event it checked")
         let needed = accepted.eventBytes.count + ArticleIntake.deliveryAttemptAllowance
@@ -112,9 +114,9 @@ struct ArticleIntakeTests {
         let redeliveredBytes: [UInt8] = try redelivered.serializedBytes()
         #expect(redeliveredBytes.count <= needed)
 
-        #expect(try ArticleIntake(maximumArticleBytes: 64 * 1024, maximumEventBytes: needed).accept(raw(text)).event.articleID == accepted.event.articleID)
+        #expect(try ArticleIntake(maximumArticleBytes: 64 * 1024, maximumEventBytes: needed).accept(raw(text), now: now).event.articleID == accepted.event.articleID)
         do {
-            _ = try ArticleIntake(maximumArticleBytes: 64 * 1024, maximumEventBytes: needed - 1).accept(raw(text))
+            _ = try ArticleIntake(maximumArticleBytes: 64 * 1024, maximumEventBytes: needed - 1).accept(raw(text), now: now)
             Issue.record("an event one byte over the limit was accepted")
         } catch {
             #expect(error.reason == .tooLarge)
@@ -150,6 +152,7 @@ struct ArticleIntakeTests {
         } catch {
             #expect(error.reason == .tooLarge)
             #expect(error.message.contains("the limit is \(2048 + 65_536)"), "\(error.message)")
+            #expect(error.requestID == "r1", "the refusal echoes the request id, though the payload was too large")
         }
     }
 }

@@ -64,7 +64,10 @@ public struct ArticleIntake: Sendable {
         do {
             wire = try WireMessage(frames: frames, maximumBytes: maximumPayloadBytes)
         } catch {
-            throw Refusal(reason: error.nackReason, message: error.message, requestID: "")
+            // An oversized payload is still at hand (under the socket's cap):
+            // echo its request id so a pipelining client can match the refusal.
+            let requestID = error.code == .tooLarge ? Self.requestID(in: frames) : ""
+            throw Refusal(reason: error.nackReason, message: error.message, requestID: requestID)
         }
         let raw: RawArticle
         do {
@@ -73,6 +76,14 @@ public struct ArticleIntake: Sendable {
             throw Refusal(reason: error.nackReason, message: error.message, requestID: "")
         }
         return try accept(raw, now: now)
+    }
+
+    /// The `request_id` of a raw article whatever its size; empty when the payload does not decode.
+    static func requestID(in frames: some Collection<[UInt8]>) -> String {
+        guard let wire = try? WireMessage(frames: frames, maximumBytes: .max),
+              let raw = try? wire.decode(RawArticle.self, expecting: .rawArticle)
+        else { return "" }
+        return raw.requestID
     }
 
     /// Parses a decoded raw article.
