@@ -151,7 +151,7 @@ struct DeliveryLimitTests {
             consumerArguments: ["--metrics", "127.0.0.1:0", "--max-event-bytes", "\(limits.consumerEvent)", "--max-attempts", "\(Self.maximumAttempts)"],
             producerArguments: [
                 "--metrics", "127.0.0.1:0", "--max-article-bytes", "\(limits.producerArticle)", "--max-event-bytes", "\(limits.producerEvent)",
-                "--max-attempts", "\(Self.maximumAttempts)", "--ack-timeout-ms", "200",
+                "--max-attempts", "\(Self.maximumAttempts)", "--ack-timeout-ms", "500",
             ])
         let producerMetrics = try await MetricsReader(pipeline.producer)
         let consumerMetrics = try await MetricsReader(pipeline.consumer)
@@ -227,7 +227,9 @@ struct DeliveryLimitTests {
         try await waitUntil("the outbox drains", timeout: .seconds(5)) { try producerMetrics.value("newswire_producer_outbox_depth") == 0 }
         #expect(try producerMetrics.value("newswire_producer_events_acked_total") == Double(stored))
         #expect(try producerMetrics.value("newswire_producer_events_parked_total{reason=\"too-large\"}") == Double(acceptedIDs.values.filter { $0.expected == .parked("too-large") }.count))
-        #expect(try producerMetrics.value("newswire_producer_nacks_unmatched_total") == 0, "every consumer Nack named an event in flight")
+        // Every Nack names its event; one matches nothing only when it answers a
+        // redelivery of an event already parked, so there are no more than redeliveries.
+        #expect(try producerMetrics.value("newswire_producer_nacks_unmatched_total") <= redelivered)
         #expect(try consumerMetrics.value("newswire_consumer_articles_stored_total") == Double(stored))
         let status = try await StatusTests.status(producerMetrics.address) { _ in true }
         #expect(status.outboxDepth == 0)

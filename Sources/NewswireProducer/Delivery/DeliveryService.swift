@@ -142,8 +142,8 @@ public struct DeliveryService: Service {
                 continue
             }
             let attempt = flight.attempt + 1
+            guard tracker.resent(articleID, attempt: attempt, unanswered: unanswered, dueAt: dueTime(attempt)) else { continue }
             messages.append(try message(flight.event, attempt: attempt))
-            tracker.sent(articleID, seq: flight.seq, event: flight.event, attempt: attempt, unanswered: unanswered, dueAt: dueTime(attempt))
             resent.append(articleID)
             logger.info("event sent again", metadata: [
                 "article_id": "\(articleID)", "attempt": "\(attempt)", "last_answer": "\(flight.retryLater ?? "none")",

@@ -51,6 +51,22 @@ final class DeliveryTracker: Sendable {
         }
     }
 
+    /// Records a resend of an event still in flight; returns false, changing
+    /// nothing, when its ack or refusal came in since ``overdue(now:)`` listed
+    /// it (so a finished event is never put back in flight and sent again).
+    func resent(_ articleID: String, attempt: Int, unanswered: Int, dueAt: ContinuousClock.Instant) -> Bool {
+        state.withLock { state in
+            guard var flight = state.inFlight[articleID] else { return false }
+            flight.attempt = attempt
+            flight.unanswered = unanswered
+            flight.retryLater = nil
+            flight.dueAt = dueAt
+            state.inFlight[articleID] = flight
+            state.nextDue = min(state.nextDue ?? dueAt, dueAt)
+            return true
+        }
+    }
+
     func contains(_ articleID: String) -> Bool { state.withLock { $0.inFlight[articleID] != nil } }
 
     /// Acks came in; returns how many were for events in flight (unknown or
