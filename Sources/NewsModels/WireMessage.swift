@@ -77,7 +77,7 @@ public struct WireMessage: Sendable, Equatable {
                 return try M(jsonUTF8Bytes: payload, options: options)
             }
         } catch {
-            throw WireError(.malformed, "frame 4 (payload) is not a valid \(contentType.rawValue) \(M.protoMessageName): \(error)")
+            throw WireError(.malformed, DecodeFailure.explain(error, payload: payload, contentType: contentType, as: M.self))
         }
     }
 }

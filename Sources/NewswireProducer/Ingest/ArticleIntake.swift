@@ -57,6 +57,9 @@ public struct ArticleIntake: Sendable {
         guard !source.isEmpty else {
             throw Refusal(reason: .invalidArticle, message: "field 'source' is required (the scraper or site name)", requestID: raw.requestID)
         }
+        guard ArticleParser.supports(contentType: raw.contentType) else {
+            throw Refusal(reason: .unsupportedType, message: Self.unsupportedContentType(raw.contentType), requestID: raw.requestID)
+        }
         let body: [UInt8]
         switch raw.content {
         case .body(let data): body = [UInt8](data)
@@ -84,6 +87,17 @@ public struct ArticleIntake: Sendable {
         event.article = ParsedArticleMessage(parsed)
         event.parserVersion = ArticleParser.version
         event.metadata = raw.metadata
+        event.deliveryAttempt = 1  // the first delivery sends the outbox's bytes as they are
         return Accepted(requestID: raw.requestID, event: event)
+    }
+
+    /// The media types a raw article's `content_type` may name (or it is empty).
+    public static var supportedContentTypes: [String] { ArticleParser.supportedMediaTypes }
+
+    /// Names the content type refused and the ones the parser reads.
+    static func unsupportedContentType(_ contentType: String) -> String {
+        "field 'contentType' is '\(contentType.prefix(80))'; the parser reads "
+            + ArticleParser.supportedMediaTypes.joined(separator: ", ")
+            + " (optionally with '; charset=…'), or leave it empty to sniff text or HTML"
     }
 }
