@@ -71,6 +71,18 @@ struct DecodeFailureTests {
         }
     }
 
+    @Test("the examples in proto-docs §8 are the messages sent", arguments: [
+        (MessageType.rawArticle, #"{"source": 42, "text": "…"}"#, "field 'source' is the value 42: expected a JSON string"),
+        (.rawArticle, #"{"source": "ap", "text": "A", "body": "QQ=="}"#, "fields 'text' and 'body' are both set; only one of them may be (they are a oneof)"),
+        (.replayRequest, #"{"since": 1377266525}"#, #"field 'since' is the value 1377266525: expected an RFC 3339 timestamp string such as "2013-08-23T14:02:05.250Z""#),
+        (.articleEvent, #"{"article": {"quotes": [{}, {"speaker": ["x"]}]}}"#, #"field 'article.quotes[1].speaker' is an array ["x"]: expected a JSON string"#),
+        (.rawArticle, #"{"source": "ap", "text": "unfinished"#, "the JSON ends inside a string (truncated?) at byte 25 (line 1, column 26)"),
+    ])
+    func documented(_ type: MessageType, _ payload: String, _ expected: String) throws {
+        let message = try Self.message(type, Array(payload.utf8), .json)
+        #expect(message.hasSuffix(": " + expected), "\(message)")
+    }
+
     @Test("invalid UTF-8 in a JSON string names the field")
     func invalidUTF8() throws {
         let payload = Array(#"{"text":"A","source":"caf"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)

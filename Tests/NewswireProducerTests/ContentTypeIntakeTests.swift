@@ -51,6 +51,17 @@ struct ContentTypeIntakeTests {
         }
     }
 
+    @Test("accepted_at, and fetched_at when the scraper gave none, are the producer's clock to the whole microsecond")
+    func clockPrecision() throws {
+        let now = Date(timeIntervalSince1970: 1_700_000_000.123_456_789)
+        let event = try intake.accept(raw(contentType: ""), now: now).event
+        #expect(event.acceptedAt == Google_Protobuf_Timestamp(seconds: 1_700_000_000, nanos: 123_456_000))
+        #expect(event.fetchedAt == event.acceptedAt)
+        var given = raw(contentType: "")
+        given.fetchedAt = Google_Protobuf_Timestamp(seconds: 1_377_266_525, nanos: 123_456_789)
+        #expect(try intake.accept(given, now: now).event.fetchedAt == given.fetchedAt, "a scraper's fetched_at is kept as sent")
+    }
+
     @Test("a new event says it is on its first delivery")
     func firstDeliveryAttempt() throws {
         let event = try intake.accept(raw(contentType: "text/plain")).event

@@ -81,14 +81,24 @@ public struct ArticleIntake: Sendable {
         event.articleID = ArticleIdentity.id(source: source, contentHash: parsed.contentHash)
         event.source = source
         event.url = raw.url
-        event.fetchedAt = raw.hasFetchedAt ? raw.fetchedAt : Google_Protobuf_Timestamp(date: now)
-        event.acceptedAt = Google_Protobuf_Timestamp(date: now)
+        event.fetchedAt = raw.hasFetchedAt ? raw.fetchedAt : Self.clockTimestamp(now)
+        event.acceptedAt = Self.clockTimestamp(now)
         event.contentType = raw.contentType
         event.article = ParsedArticleMessage(parsed)
         event.parserVersion = ArticleParser.version
         event.metadata = raw.metadata
         event.deliveryAttempt = 1  // the first delivery sends the outbox's bytes as they are
         return Accepted(requestID: raw.requestID, event: event)
+    }
+
+    /// The producer's clock to the whole microsecond (proto-docs §5): a `Date`
+    /// holds no finer time, and more digits would only be floating-point noise.
+    static func clockTimestamp(_ date: Date) -> Google_Protobuf_Timestamp {
+        let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
+        let (seconds, remainder) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
+        return remainder < 0
+            ? Google_Protobuf_Timestamp(seconds: seconds - 1, nanos: Int32(remainder + 1_000_000) * 1000)
+            : Google_Protobuf_Timestamp(seconds: seconds, nanos: Int32(remainder) * 1000)
     }
 
     /// The media types a raw article's `content_type` may name (or it is empty).
