@@ -83,6 +83,27 @@ struct DecodeFailureTests {
         #expect(message.hasSuffix(": " + expected), "\(message)")
     }
 
+    @Test("a hostile payload is explained within a bounded number of trial decodes")
+    func bounded() throws {
+        // 60,000 members that each decode alone, then a oneof conflict: no pair search, no endless trials.
+        let members = (0..<60_000).map { #""m\#($0)":1"# }.joined(separator: ",")
+        let wide = Array(#"{\#(members),"source":"s","text":"A","body":"QQ=="}"#.utf8)
+        let clock = ContinuousClock()
+        var message = ""
+        let wideTime = try clock.measure { message = try Self.message(.rawArticle, wide, .json) }
+        #expect(message.contains("oneof"), "\(message)")
+        #expect(wideTime < .seconds(5), "\(wideTime)")
+        // 100,000 well-formed url fields, then a text that is not UTF-8.
+        let fields: [UInt8] = (0..<100_000).flatMap { _ in [0x12, 0x01, 0x61] as [UInt8] } + [0x32, 0x02, 0xC3, 0x28]
+        let longTime = try clock.measure { message = try Self.message(.rawArticle, fields, .protobuf) }
+        #expect(message.contains("UTF-8"), "\(message)")
+        #expect(longTime < .seconds(5), "\(longTime)")
+        // Nesting 90 arrays deep inside a map value.
+        let deep = Array((#"{"metadata":{"k":"# + String(repeating: "[", count: 90) + String(repeating: "]", count: 90) + "}}").utf8)
+        message = try Self.message(.rawArticle, deep, .json)
+        #expect(message.contains("field 'metadata.k'"), "\(message)")
+    }
+
     @Test("invalid UTF-8 in a JSON string names the field")
     func invalidUTF8() throws {
         let payload = Array(#"{"text":"A","source":"caf"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
