@@ -50,14 +50,8 @@ enum PinnedPythonGenerator {
     }()
 
     static let isInstalled: Bool = {
-        guard let python = PythonEnvironment.python, let version else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import importlib.metadata as m, sys; sys.exit(m.version('grpcio-tools') != '\(version)')"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        guard let version else { return false }
+        return PythonEnvironment.runs("import importlib.metadata as m, sys; sys.exit(m.version('grpcio-tools') != '\(version)')")
     }()
 }
 
