@@ -24,6 +24,34 @@ enum DecodeFailure {
         }
     }
 
+    /// The `request_id` of a payload that does not decode as a whole, read
+    /// from the first top-level field that decodes alone and sets it; empty
+    /// when there is none. At most 64 fields are tried.
+    static func requestID<M: SwiftProtobuf.Message>(in payload: [UInt8], contentType: ContentType, as _: M.Type) -> String {
+        var candidates: [[UInt8]] = []
+        switch contentType {
+        case .json:
+            let scanner = JSONScanner(payload)
+            guard let root = try? scanner.validate(), root.kind == .object else { return "" }
+            for member in scanner.members(of: root.range, limit: 64) where member.value.kind == .string {
+                candidates.append([0x7B] + payload[member.keyRange] + [0x3A] + payload[member.value.range] + [0x7D])
+            }
+        case .protobuf:
+            var position = 0
+            while candidates.count < 64, position < payload.count,
+                  let field = try? BinaryDiagnosis<M>.field(in: payload, at: &position, end: payload.count) {
+                if field.content != nil { candidates.append(Array(payload[field.range])) }
+            }
+        }
+        var options = JSONDecodingOptions()
+        options.ignoreUnknownFields = true
+        for candidate in candidates {
+            let message = contentType == .json ? try? M(jsonUTF8Bytes: candidate, options: options) : try? M(serializedBytes: candidate)
+            if let id = (message as? any RequestTagged)?.requestID, !id.isEmpty { return id }
+        }
+        return ""
+    }
+
     /// Words for a SwiftProtobuf JSON error: what the value should have been.
     static func expectation(_ error: any Error) -> String {
         switch error {

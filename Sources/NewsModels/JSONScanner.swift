@@ -109,15 +109,18 @@ struct JSONScanner {
                 }
                 let keyStart = position
                 try skipString(&position)
-                let key = Self.text(of: bytes[keyStart..<position])
+                let keyRange = keyStart..<position  // its text is made only for an error message
                 skipSpace(&position)
-                guard peek(position) == 0x3A else { throw failure("expected ':' after the field name \"\(key)\"", at: position) }
+                guard peek(position) == 0x3A else {
+                    throw failure("expected ':' after the field name \"\(Self.text(of: bytes[keyRange]))\"", at: position)
+                }
                 position += 1
                 _ = try skipValue(&position, depth: depth + 1)
                 skipSpace(&position)
                 if peek(position) == 0x2C { position += 1; continue }
                 if peek(position) == 0x7D { position += 1; break }
-                throw failure(position >= bytes.count ? "the JSON ends inside an object (truncated?)" : "expected ',' or '}' after the value of \"\(key)\"", at: position)
+                throw failure(position >= bytes.count ? "the JSON ends inside an object (truncated?)"
+                              : "expected ',' or '}' after the value of \"\(Self.text(of: bytes[keyRange]))\"", at: position)
             }
             return Value(kind: .object, range: start..<position)
         case 0x5B:  // [

@@ -37,11 +37,15 @@ struct ProtocolEdgeTests {
             #expect(nack.message.contains("'topics'"))
             #expect(replyType == contentType)
         }
-        // A request that does not decode has no id to echo.
-        try client.send([Array(WireProtocol.header.utf8), Self.bytes("replay-request"), Self.bytes("application/json"), Self.bytes(#"{"requestId":"r","limit":"x"}"#)])
+        // A request that does not decode as a whole: its id is read on its own.
+        try client.send([Array(WireProtocol.header.utf8), Self.bytes("replay-request"), Self.bytes("application/json"), Self.bytes(#"{"requestId":"r-7","limit":"x"}"#)])
         let (undecoded, _) = try await client.nextNack()
-        #expect(undecoded.requestID.isEmpty)
+        #expect(undecoded.requestID == "r-7")
         #expect(undecoded.message.contains("field 'limit'"), "\(undecoded.message)")
+        // Not JSON at all: no id to echo.
+        try client.send([Array(WireProtocol.header.utf8), Self.bytes("replay-request"), Self.bytes("application/json"), Self.bytes(#"{"requestId":"r-8""#)])
+        let (broken, _) = try await client.nextNack()
+        #expect(broken.requestID.isEmpty)
         await client.close()
         _ = try await pipeline.stop()
     }
@@ -150,10 +154,11 @@ struct ProtocolEdgeTests {
         #expect(try metrics.value(#"newswire_producer_articles_rejected_total{reason="unsupported-type"}"#) == 1)
 
         try scraper.send([Array(WireProtocol.header.utf8), Self.bytes("raw-article"), Self.bytes("application/json"),
-                          Self.bytes(#"{"source":"s","text":"Body","fetchedAt":"last tuesday"}"#)])
+                          Self.bytes(#"{"source":"s","text":"Body","fetchedAt":"last tuesday","requestId":"bad-date"}"#)])
         let (malformed, _) = try await scraper.nextNack()
         #expect(malformed.reason == .malformed)
         #expect(malformed.message.contains("field 'fetchedAt'") && malformed.message.contains("RFC 3339"), "\(malformed.message)")
+        #expect(malformed.requestID == "bad-date", "the id is read on its own from a payload that does not decode")
         await scraper.close()
         _ = try await pipeline.stop()
     }

@@ -59,8 +59,9 @@ public struct ReplayService: Service {
             Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", error.nackReason.label)]).increment()
             refusalLog.log(logger, "replay request refused", metadata: ["reason": "\(error.nackReason.label)", "detail": "\(error.message)"])
             var nack = Nack()
-            // Empty unless the request decoded (a request that fails validation did).
-            nack.requestID = request.requestID
+            // The id of a request that decoded (and failed validation), or the one
+            // read on its own from a request that did not decode; else empty.
+            nack.requestID = error.requestID.isEmpty ? request.requestID : error.requestID
             nack.reason = error.nackReason
             nack.message = error.message
             send(route: routed.route, .nack, nack, ContentType(replyingTo: routed.frames))

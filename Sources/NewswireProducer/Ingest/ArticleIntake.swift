@@ -46,7 +46,7 @@ public struct ArticleIntake: Sendable {
         do {
             raw = try wire.decode(RawArticle.self, expecting: .rawArticle)
         } catch {
-            throw Refusal(reason: error.nackReason, message: error.message, requestID: "")
+            throw Refusal(reason: error.nackReason, message: error.message, requestID: error.requestID)
         }
         return try accept(raw, now: now)
     }
