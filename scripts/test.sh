@@ -12,8 +12,12 @@ if command -v python3 >/dev/null && ! python3 -c 'import zmq' 2>/dev/null; then
 fi
 
 # Build everything first (the integration tests run the executables), and fail on warnings.
+# One warning is not the project's: SwiftPM notes, whenever it loads the package graph,
+# a file that swift-distributed-tracing (which Hummingbird brings) leaves undeclared in
+# its own manifest. Only that exact line is let through.
 swift build --build-tests 2>&1 | tee .build-warnings.log
-if grep -q "warning:" .build-warnings.log; then
+if grep "warning:" .build-warnings.log \
+    | grep -vq "^warning: 'swift-distributed-tracing': found [0-9]* file(s) which are unhandled; explicitly declare them as resources or exclude from the target$"; then
   echo "the build printed warnings (see above); the project builds warning-free" >&2
   rm -f .build-warnings.log
   exit 1
