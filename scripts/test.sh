@@ -24,3 +24,8 @@ if grep "warning:" .build-warnings.log \
 fi
 rm -f .build-warnings.log
 swift test --skip-build "$@"
+
+# The container image's build context, checked without a container engine: the
+# three executables must build from exactly what deploy/Dockerfile copies (a
+# second full build, a few minutes).
+bash scripts/check-docker-context.sh
