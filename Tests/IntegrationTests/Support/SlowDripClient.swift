@@ -1,4 +1,5 @@
 import Foundation
+import NewswireTesting
 import Synchronization
 
 /// An HTTP client that sends its request one byte at a time, slowly, on a

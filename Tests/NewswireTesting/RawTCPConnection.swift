@@ -1,7 +1,6 @@
-import Foundation
-import NewswireTesting
+internal import Foundation
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #endif
 
 /// A plain loopback TCP connection that a test drives byte by byte: an idle
@@ -10,12 +9,12 @@ import Glibc
 /// Every call that waits takes a deadline and uses poll(2), so a server that
 /// never answers fails the test instead of hanging it. Calls block their
 /// thread for at most that deadline; connections are opened and used from one task.
-final class RawTCPConnection: @unchecked Sendable {  // one owner at a time; the descriptor is closed once, in deinit
+public final class RawTCPConnection: @unchecked Sendable {  // one owner at a time; the descriptor is closed once, in deinit
     private let descriptor: Int32
-    let address: String
+    public let address: String
 
     /// Connects to `address` ("127.0.0.1:PORT").
-    init(_ address: String) throws {
+    public init(_ address: String) throws {
         let parts = address.split(separator: ":")
         guard parts.count == 2, let port = UInt16(parts[1]) else { throw ProcessFailure("bad address \(address)") }
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -40,7 +39,7 @@ final class RawTCPConnection: @unchecked Sendable {  // one owner at a time; the
 
     /// Sends `bytes`; false when the peer has closed the connection.
     @discardableResult
-    func send(_ bytes: [UInt8]) -> Bool {
+    public func send(_ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -51,7 +50,7 @@ final class RawTCPConnection: @unchecked Sendable {  // one owner at a time; the
     }
 
     /// Reads until the peer closes or `timeout` passes; nil on timeout.
-    func readToEnd(timeout: Duration) -> [UInt8]? {
+    public func readToEnd(timeout: Duration) -> [UInt8]? {
         let deadline = ContinuousClock.now + timeout
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
@@ -68,13 +67,13 @@ final class RawTCPConnection: @unchecked Sendable {  // one owner at a time; the
     }
 
     /// Whether the peer closes the connection within `timeout` (anything it sends first is dropped).
-    func isClosedByPeer(within timeout: Duration) -> Bool {
+    public func isClosedByPeer(within timeout: Duration) -> Bool {
         readToEnd(timeout: timeout) != nil
     }
 
     /// `GET path` on a fresh connection, read to the end: status line, body and how long it took
     /// from connect to the last byte; nil status when the server closed without answering.
-    static func get(_ address: String, _ path: String, timeout: Duration = .seconds(5)) throws -> (status: Int?, body: String, elapsed: Duration) {
+    public static func get(_ address: String, _ path: String, timeout: Duration = .seconds(5)) throws -> (status: Int?, body: String, elapsed: Duration) {
         let start = ContinuousClock.now
         let connection = try RawTCPConnection(address)
         connection.send(Array("GET \(path) HTTP/1.1\r\nHost: \(address)\r\nConnection: close\r\n\r\n".utf8))
