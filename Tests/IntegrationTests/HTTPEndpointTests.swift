@@ -129,6 +129,22 @@ struct HTTPEndpointTests {
         #expect(short.stderr.contains("--http-read-timeout-ms: must be at least 10, got 5"))
     }
 
+    @Test("a busy or malformed --metrics address stops the service at start, naming the flag and the address")
+    func badAddress() async throws {
+        let directory = try TemporaryDirectory(prefix: "newswire-http-busy")
+        let (first, http) = try await Self.consumer([], in: directory)
+        defer { first.signal(SIGKILL) }
+        let any = "tcp://127.0.0.1:*"
+        let second = try await runCommand(
+            "newswire-consumer", ["--db", directory.path("second.db"), "--events", any, "--stream", any, "--replay", any, "--metrics", http],
+            directory: directory)
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("--metrics \(http): cannot listen"), "\(second.stderr)")
+        let malformed = try await runCommand("newswire-producer", ["--metrics", "nonsense"], directory: directory)
+        #expect(malformed.status != 0)
+        #expect(malformed.stderr.contains("--metrics: 'nonsense' is not HOST:PORT"), "\(malformed.stderr)")
+    }
+
     /// GETs `path` until the server answers (a closed place may take a moment to be given back).
     static func firstAnswer(_ http: String, _ path: String, within timeout: Duration) async throws -> (status: Int?, body: String, elapsed: Duration) {
         let deadline = ContinuousClock.now + timeout

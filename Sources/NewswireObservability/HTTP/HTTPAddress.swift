@@ -7,7 +7,7 @@ struct HTTPAddress: Sendable, Equatable {
 
     init(_ address: String) throws(HTTPEndpointError) {
         guard let colon = address.lastIndex(of: ":"), let port = UInt16(address[address.index(after: colon)...]) else {
-            throw HTTPEndpointError("'\(address)' is not HOST:PORT (for example 127.0.0.1:9102)")
+            throw HTTPEndpointError("--metrics: '\(address)' is not HOST:PORT (for example 127.0.0.1:9102)")
         }
         var host = String(address[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
