@@ -19,7 +19,9 @@ keep=false
 command -v python3 >/dev/null || { echo "check-docker-context: needs python3 to read the Dockerfile and .dockerignore" >&2; exit 1; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/newswire-docker-context.XXXXXX")"
-if $keep; then echo "check-docker-context: keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
+# SwiftPM also leaves lock files named after the build folder's path in the temporary folder.
+locks="${TMPDIR:-/tmp}/$(echo "$work" | tr / _)_"
+if $keep; then echo "check-docker-context: keeping $work"; else trap 'rm -rf "$work"; rm -f "$locks"*' EXIT; fi
 
 echo "== docker build context: copying what $dockerfile's COPY lines take (less .dockerignore) into $work/src"
 python3 - "$dockerfile" .dockerignore "$work/src" <<'PYTHON'
