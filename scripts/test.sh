@@ -20,11 +20,27 @@ if command -v python3 >/dev/null \
 fi
 
 # Build everything first (the integration tests run the executables), and fail on warnings.
+# One warning is not the project's: SwiftPM notes, whenever it loads the package graph,
+# a file that swift-distributed-tracing (which Hummingbird brings) leaves undeclared in
+# its own manifest. Only that exact line is let through.
 swift build --build-tests 2>&1 | tee .build-warnings.log
-if grep -q "warning:" .build-warnings.log; then
+if grep "warning:" .build-warnings.log \
+    | grep -vq "^warning: 'swift-distributed-tracing': found [0-9]* file(s) which are unhandled; explicitly declare them as resources or exclude from the target$"; then
   echo "the build printed warnings (see above); the project builds warning-free" >&2
   rm -f .build-warnings.log
   exit 1
 fi
 rm -f .build-warnings.log
-swift test --skip-build "$@"
+if [[ $# -eq 0 ]]; then
+  # HTTPEndpointTests asserts that every /healthz probe answers within 100 ms with 200
+  # idle clients open: it runs alone first, not beside the suites that keep both cores busy.
+  swift test --skip-build --filter HTTPEndpointTests
+  swift test --skip-build --skip HTTPEndpointTests
+else
+  swift test --skip-build "$@"
+fi
+
+# The container image's build context, checked without a container engine: the
+# three executables must build from exactly what deploy/Dockerfile copies (a
+# second full build, a few minutes).
+bash scripts/check-docker-context.sh
