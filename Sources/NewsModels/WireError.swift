@@ -19,6 +19,9 @@ public struct WireError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: Code
     /// What was wrong, naming the frame or field, e.g. "frame 2 (content type): 'text/xml' is not supported".
     public var message: String
+    /// The request's id when the payload did not decode as a whole but its
+    /// `request_id` field did (``RequestTagged``); empty otherwise.
+    public var requestID = ""
 
     public init(_ code: Code, _ message: String) {
         self.code = code

@@ -77,7 +77,11 @@ public struct WireMessage: Sendable, Equatable {
                 return try M(jsonUTF8Bytes: payload, options: options)
             }
         } catch {
-            throw WireError(.malformed, "frame 4 (payload) is not a valid \(contentType.rawValue) \(M.protoMessageName): \(error)")
+            var failure = WireError(.malformed, DecodeFailure.explain(error, payload: payload, contentType: contentType, as: M.self))
+            if M.self is any RequestTagged.Type {
+                failure.requestID = DecodeFailure.requestID(in: payload, contentType: contentType, as: M.self)
+            }
+            throw failure
         }
     }
 }

@@ -20,7 +20,7 @@ public enum ConsumerApplication {
         public var streamEndpoint: String
         public var replayEndpoint: String
         public var classifier: ArticleClassifier
-        /// The metrics endpoint's address, nil when it is off.
+        /// The metrics endpoint's address as asked (port 0 is chosen when it binds), nil when it is off.
         public var metricsAddress: String?
     }
 
@@ -81,8 +81,8 @@ public enum ConsumerApplication {
             let status = statusProvider(
                 configuration, endpoints: ["events": eventsEndpoint, "stream": streamEndpoint, "replay": replayEndpoint], store: store,
                 peers: ["events": eventsPeers, "stream": streamPeers, "replay": replayPeers])
-            let service = try MetricsService(address: configuration.metricsAddress, registry: metrics, logger: logger, status: status)
-            metricsAddress = service.boundAddress
+            let service = try MetricsService(address: configuration.metricsAddress, limits: configuration.httpLimits, registry: metrics, logger: logger, status: status)
+            metricsAddress = service.address
             services.append(.init(service: service))
         }
         // Shut down in reverse order: events first, then replay, reload and metrics, then the WAL checkpoint.
@@ -98,7 +98,7 @@ public enum ConsumerApplication {
             "events": "\(eventsEndpoint)", "stream": "\(streamEndpoint)", "replay": "\(replayEndpoint)",
             "db": "\(configuration.databasePath)", "consumer_id": "\(consumerID)",
             "taxonomy": "\(taxonomy.name)@\(taxonomy.version)", "topics": "\(taxonomy.topics.count)",
-            "metrics": "\(metricsAddress.map { "http://\($0)/metrics" } ?? "off")",
+            "metrics": "\(metricsAddress ?? "off")",  // as asked; "metrics endpoint serving" names the bound port
         ])
         return Built(group: group, eventsEndpoint: eventsEndpoint, streamEndpoint: streamEndpoint, replayEndpoint: replayEndpoint, classifier: classifier, metricsAddress: metricsAddress)
     }

@@ -1,4 +1,5 @@
 internal import NewsModels
+public import NewswireObservability
 public import NewswireSecurity
 
 /// Everything a consumer needs to run. The executable fills it from flags and
@@ -23,6 +24,8 @@ public struct ConsumerConfiguration: Sendable, Equatable {
     public var replayLimit: Int = 10_000
     /// HOST:PORT for the /metrics, /healthz and /readyz HTTP endpoint; empty turns it off.
     public var metricsAddress: String = "127.0.0.1:9102"
+    /// Read timeout and connection cap of that HTTP endpoint.
+    public var httpLimits = HTTPLimits()
     /// From SIGTERM or SIGINT to exit, at most (see `ShutdownBudget`).
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// CURVE keys for the events, stream and replay sockets; off by default.

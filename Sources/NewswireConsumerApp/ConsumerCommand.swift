@@ -57,6 +57,8 @@ struct ConsumerCommand: AsyncParsableCommand {
 
     @OptionGroup var curve: CurveServerOptions
 
+    @OptionGroup var http: HTTPOptions
+
     @OptionGroup var logging: LoggingOptions
 
     @Flag(help: "Print the effective configuration and exit.")
@@ -73,6 +75,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         configuration.replayLimit = replayLimit
         configuration.maximumAttempts = maxAttempts
         configuration.metricsAddress = metrics
+        configuration.httpLimits = http.limits
         configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
         configuration.curve = curve.settings()
         return configuration
@@ -81,6 +84,7 @@ struct ConsumerCommand: AsyncParsableCommand {
     func validate() throws {
         var problems = settings.validate()
         problems += logging.problems
+        problems += http.problems
         if shutdownGraceSeconds < 1 { problems.append("--shutdown-grace-seconds: must be at least 1, got \(shutdownGraceSeconds)") }
         do {
             _ = try ConsumerApplication.loadTaxonomy(settings)
@@ -104,6 +108,7 @@ struct ConsumerCommand: AsyncParsableCommand {
                 NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
                 NEWSWIRE_METRICS=\(metrics)
                 \(curve.configurationLines)
+                \(http.configurationLines)
                 \(logging.configurationLines)
                 """)
             return

@@ -38,4 +38,10 @@ enum EnvironmentValue {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return fallback }
         return value
     }
+
+    /// An integer; a value that is not one is reported at start by the flag's validation.
+    static func int(_ name: String, _ fallback: Int) -> Int {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return fallback }
+        return Int(value) ?? Int.min
+    }
 }

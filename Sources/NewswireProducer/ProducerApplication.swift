@@ -18,7 +18,7 @@ public enum ProducerApplication {
         public var group: ServiceGroup
         public var ingestEndpoint: String
         public var outbox: Outbox
-        /// The metrics endpoint's address, nil when it is off.
+        /// The metrics endpoint's address as asked (port 0 is chosen when it binds), nil when it is off.
         public var metricsAddress: String?
     }
 
@@ -71,8 +71,8 @@ public enum ProducerApplication {
         var metricsAddress: String?
         if let metrics, !configuration.metricsAddress.isEmpty {
             let status = statusProvider(configuration, ingestEndpoint: ingestEndpoint, outbox: outbox, peers: ["ingest": ingestPeers, "consumer": consumerPeers])
-            let service = try MetricsService(address: configuration.metricsAddress, registry: metrics, logger: logger, status: status)
-            metricsAddress = service.boundAddress
+            let service = try MetricsService(address: configuration.metricsAddress, limits: configuration.httpLimits, registry: metrics, logger: logger, status: status)
+            metricsAddress = service.address
             services.append(.init(service: service))
         }
         // Shut down in reverse order: ingest first, then delivery, then metrics, then the WAL checkpoint.
@@ -86,7 +86,7 @@ public enum ProducerApplication {
         logger.info("producer ready", metadata: [
             "ingest": "\(ingestEndpoint)", "consumers": "\(configuration.consumerEndpoints.joined(separator: ","))",
             "outbox": "\(configuration.outboxPath)", "pending": "\(monitor.currentDepth)",
-            "metrics": "\(metricsAddress.map { "http://\($0)/metrics" } ?? "off")",
+            "metrics": "\(metricsAddress ?? "off")",  // as asked; "metrics endpoint serving" names the bound port
         ])
         return Built(group: group, ingestEndpoint: ingestEndpoint, outbox: outbox, metricsAddress: metricsAddress)
     }

@@ -1,4 +1,5 @@
 internal import NewsModels
+public import NewswireObservability
 public import NewswireSecurity
 
 /// Everything a producer needs to run. The executable fills it from flags and
@@ -31,6 +32,8 @@ public struct ProducerConfiguration: Sendable, Equatable {
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// HOST:PORT for the /metrics, /healthz and /readyz HTTP endpoint; empty turns it off.
     public var metricsAddress: String = "127.0.0.1:9101"
+    /// Read timeout and connection cap of that HTTP endpoint.
+    public var httpLimits = HTTPLimits()
     /// CURVE keys for ingest and for the connections to the consumers; off by default.
     public var curve = CurveSettings()
 

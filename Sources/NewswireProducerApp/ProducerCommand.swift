@@ -63,6 +63,8 @@ struct ProducerCommand: AsyncParsableCommand {
     @Option(name: .customLong("consumer-public-key"), help: "The consumer's CURVE public key file (its NAME.pub), for the events connection; once for all consumers or once per --consumer. Needs --curve-secret-key, whose key the consumer must allow. (env: NEWSWIRE_CONSUMER_PUBLIC_KEY, comma-separated)")
     var consumerPublicKeys: [String] = EnvironmentDefault.list("NEWSWIRE_CONSUMER_PUBLIC_KEY", [])
 
+    @OptionGroup var http: HTTPOptions
+
     @OptionGroup var logging: LoggingOptions
 
     @Flag(help: "Print the effective configuration and exit.")
@@ -81,6 +83,7 @@ struct ProducerCommand: AsyncParsableCommand {
         configuration.maximumOutboxDepth = maxOutbox
         configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
         configuration.metricsAddress = metrics
+        configuration.httpLimits = http.limits
         configuration.curve = curve.settings(serverPublicKeyPaths: consumerPublicKeys)
         return configuration
     }
@@ -88,6 +91,7 @@ struct ProducerCommand: AsyncParsableCommand {
     func validate() throws {
         var problems = settings.validate()
         problems += logging.problems
+        problems += http.problems
         if shutdownGraceSeconds < 1 { problems.append("--shutdown-grace-seconds: must be at least 1, got \(shutdownGraceSeconds)") }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
@@ -108,6 +112,7 @@ struct ProducerCommand: AsyncParsableCommand {
                 NEWSWIRE_METRICS=\(metrics)
                 \(curve.configurationLines)
                 NEWSWIRE_CONSUMER_PUBLIC_KEY=\(consumerPublicKeys.joined(separator: ","))
+                \(http.configurationLines)
                 \(logging.configurationLines)
                 """)
             return

@@ -58,6 +58,12 @@ struct DeployTests {
             let metricsPort = String(metrics.split(separator: ":").last!)
             #expect(probe.last == "http://127.0.0.1:\(metricsPort)/healthz")
             #expect((service["ports"] as? [String] ?? []).contains("127.0.0.1:\(metricsPort):\(metricsPort)"), "the HTTP endpoint is published to this host only")
+            // proto-docs §2: with CURVE off, every port is published on the host's loopback only.
+            if !Self.flags(in: command).contains("--curve-secret-key") {
+                for port in service["ports"] as? [String] ?? [] {
+                    #expect(port.hasPrefix("127.0.0.1:"), "\(name) publishes \(port) beyond loopback with CURVE off")
+                }
+            }
             #expect(service["restart"] as? String == "unless-stopped")
             #expect(service["stop_signal"] as? String == "SIGTERM")
             // Docker's stop timeout outlasts the service's own grace period, so a drain is never SIGKILLed.
@@ -127,24 +133,47 @@ struct DeployTests {
 
     @Test("docker-compose validates the file where it is installed")
     func composeConfig() async throws {
-        let binary = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        // docker-compose (Debian's 1.x, or the v2 plugin binary, which also runs on its own); `config` needs no engine.
+        let binary = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose", "/usr/libexec/docker/cli-plugins/docker-compose",
+                      "/usr/lib/docker/cli-plugins/docker-compose"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let binary else { return }  // parsing above covers machines without it
         let result = try await runCommand(binary, ["-f", Self.root.appendingPathComponent("docker-compose.yml").path, "config", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
     }
 
-    @Test("the Dockerfile copies paths that exist and builds the three executables")
+    @Test("the Dockerfile copies paths that exist, every folder Package.swift names, and builds the three executables")
     func dockerfile() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent("deploy/Dockerfile"), encoding: .utf8)
+        var copied: Set<String> = []
         for line in text.split(separator: "\n") where line.hasPrefix("COPY ") && !line.contains("--from=") {
             let source = String(line.split(separator: " ")[1])
+            copied.insert(source)
             #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(source).path), "COPY \(source): no such path")
         }
+        // SwiftPM checks every target's folder when it loads the manifest, built or not
+        // (the image once failed with "invalid custom path" for Benchmarks/). The build
+        // itself, from exactly these paths, is scripts/check-docker-context.sh, run by scripts/test.sh.
+        let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let customFolders = manifest.matches(of: /path: "([^"\/]+)\//).map { String($0.output.1) }
+        for folder in Set(customFolders + ["Sources", "Tests"]) {
+            #expect(copied.contains(folder), "Package.swift has targets under \(folder)/, which deploy/Dockerfile does not COPY")
+        }
+        #expect(copied.contains("Package.swift"))
         // The three are built and copied to /out, which the runtime image installs; `newswire` is the health probe.
         for executable in ["newswire-producer", "newswire-consumer", "newswire"] { #expect(text.contains("/\(executable)")) }
         #expect(text.contains("COPY --from=build /out/ /usr/local/bin/"))
         #expect(text.contains("FROM debian:bookworm-slim"))
         #expect(text.contains("libzmq5") && text.contains("libsqlite3-0"))
+    }
+
+    @Test(".dockerignore keeps build folders, databases and git history out of the build context")
+    func dockerignore() throws {
+        let rules = try String(contentsOf: Self.root.appendingPathComponent(".dockerignore"), encoding: .utf8)
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        for rule in [".git", ".build", ".build-*", ".build_*", "**/*.db", "**/*.db-wal", "**/*.db-shm"] {
+            #expect(rules.contains(rule), ".dockerignore lacks \(rule)")
+        }
+        #expect(!rules.contains { $0.hasPrefix("!") }, "no exceptions: what the Dockerfile copies is never ignored")
     }
 
     @Test("deploy/taxonomy.yaml is the built-in taxonomy and is valid")
@@ -169,10 +198,35 @@ struct DeployTests {
             let local = unit.replacingOccurrences(of: "/usr/local/bin/\(name)", with: BuiltExecutable.url(name).path)
             try local.write(toFile: directory.path("\(name).service"), atomically: true, encoding: .utf8)
         }
+        // The user they run as is created by the sysusers.d file shipped beside them.
+        let sysusers = try String(contentsOf: Self.root.appendingPathComponent("deploy/systemd/newswire.sysusers"), encoding: .utf8)
+        let entries = sysusers.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(entries.contains { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(2) == ["u", "newswire"] }, "no `u newswire` line")
         let analyzer = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let analyzer else { return }
         let result = try await runCommand(analyzer, ["verify", directory.path("newswire-producer.service"), directory.path("newswire-consumer.service")])
         let problems = (result.stdout + result.stderr).split(separator: "\n").filter { !$0.contains("User=newswire") && !$0.contains("Failed to resolve") && !$0.isEmpty }
         #expect(problems.isEmpty, "systemd-analyze verify: \(problems)")
+    }
+
+    @Test("systemd-sysusers creates the newswire user from deploy/systemd/newswire.sysusers, where it is installed")
+    func sysusersCreatesTheUser() async throws {
+        let tool = ["/usr/bin/systemd-sysusers", "/bin/systemd-sysusers"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let tool else { return }  // the file's content is checked in systemdUnits above
+        // Installed as the README says, into an empty root folder: /usr/lib/sysusers.d/newswire.conf.
+        let root = try TemporaryDirectory(prefix: "newswire-sysusers")
+        let folder = root.url.appendingPathComponent("usr/lib/sysusers.d")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.url.appendingPathComponent("etc"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.root.appendingPathComponent("deploy/systemd/newswire.sysusers"), to: folder.appendingPathComponent("newswire.conf"))
+        let result = try await runCommand(tool, ["--root=\(root.url.path)", "newswire.conf"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let passwd = try String(contentsOf: root.url.appendingPathComponent("etc/passwd"), encoding: .utf8)
+        let user = try #require(passwd.split(separator: "\n").first { $0.hasPrefix("newswire:") }, "no newswire user in \(passwd)")
+        let fields = user.split(separator: ":", omittingEmptySubsequences: false)
+        #expect(fields.count == 7 && fields[5] == "/var/lib/newswire" && fields[6].hasSuffix("nologin"), "\(user)")
+        let group = try String(contentsOf: root.url.appendingPathComponent("etc/group"), encoding: .utf8)
+        #expect(group.split(separator: "\n").contains { $0.hasPrefix("newswire:") }, "no newswire group: the units set Group=newswire")
     }
 }

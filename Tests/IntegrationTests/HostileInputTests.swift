@@ -43,7 +43,9 @@ struct HostileInputTests {
         [
             BadRequest(name: "truncated to the header frame", frames: [header], reason: .malformed, explanation: "got 1"),
             BadRequest(name: "truncated before the payload", frames: Array(frames(type, json, payload).prefix(3)), reason: .malformed, explanation: "got 3"),
-            BadRequest(name: "a fifth frame", frames: frames(type, json, payload) + [bytes("extra")], reason: .malformed, explanation: "got 5"),
+            // The last four frames are the protocol frames: here they start at the type frame.
+            BadRequest(name: "a fifth frame after the payload", frames: frames(type, json, payload) + [bytes("extra")],
+                       reason: .malformed, explanation: "frame 1 (header) is '\(type)'"),
             BadRequest(name: "protocol version 2", frames: frames(type, json, payload, header: bytes("newswire/2")),
                        reason: .unsupportedVersion, explanation: "newswire/2", replyType: .json),
             BadRequest(name: "another protocol's header", frames: frames(type, json, payload, header: bytes("HTTP/1.1")),

@@ -11,16 +11,19 @@ enum PythonEnvironment {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    static let pythonWithZMQ: Bool = {
+    static let pythonWithZMQ: Bool = runs("import zmq")
+
+    /// Whether python3 runs `code` and exits 0 (e.g. to ask whether a package is installed).
+    static func runs(_ code: String) -> Bool {
         guard let python else { return false }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import zmq"]
+        process.arguments = ["-c", code]
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0
-    }()
+    }
 }
 
 /// The Python clients in proto-docs/examples, written from the docs alone,

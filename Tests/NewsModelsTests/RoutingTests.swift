@@ -72,6 +72,31 @@ struct RoutedMessageTests {
         #expect(routed.frames.count == 4)
     }
 
+    @Test("frames a DEALER or a proxy puts before the protocol frames are routing, sent back in order")
+    func extraLeadingFrames() throws {
+        let routingID = Self.text("peer")
+        for extra in [[Self.text("hop-1")], [Self.text("hop-1"), Self.text("hop-2")], [[], Self.text("after-empty")]] as [[[UInt8]]] {
+            let routed = try RoutedMessage(routerFrames: [routingID] + extra + Self.protocolFrames)
+            #expect(routed.route == [routingID] + extra)
+            #expect(Array(routed.frames) == Self.protocolFrames)
+            #expect(try WireMessage(frames: routed.frames).type == .ack)
+            let reply = try WireMessage(.nack, Samples.nack)
+            #expect(RoutedMessage.reply(route: routed.route, reply) == [routingID] + extra + reply.frames)
+        }
+    }
+
+    @Test("too few frames keep the shortest route, so the frame-count error goes back (to a REQ too)")
+    func tooFewFrames() throws {
+        let short = Array(Self.protocolFrames.prefix(3))
+        let fromREQ = try RoutedMessage(routerFrames: [Self.text("req"), []] + short)
+        #expect(fromREQ.route == [Self.text("req"), []])
+        let error = try #require(throws: WireError.self) { try WireMessage(frames: fromREQ.frames) }
+        #expect(error.message.contains("got 3"))
+        let fromDEALER = try RoutedMessage(routerFrames: [Self.text("dealer")] + short)
+        #expect(fromDEALER.route == [Self.text("dealer")])
+        #expect(fromDEALER.frames.count == 3)
+    }
+
     @Test("no routing id frame is malformed")
     func noRoutingID() throws {
         for frames in [[], [[]], [[]] + Self.protocolFrames] as [[[UInt8]]] {

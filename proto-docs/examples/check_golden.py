@@ -5,7 +5,7 @@ Every Tests/Fixtures/protocol/<name>.binpb must decode to the same message as
 <name>.json, and re-encode (map keys sorted) to exactly the same bytes: then
 this protobuf implementation and the Swift one agree on the wire.
 
-    protoc -I proto-docs --python_out=proto-docs/examples proto-docs/newswire/v1/newswire.proto
+    pip install protobuf        # the generated newswire/v1/newswire_pb2.py ships next to this file
     python3 proto-docs/examples/check_golden.py
 """
 
@@ -20,7 +20,7 @@ try:
     from google.protobuf import json_format
     from newswire.v1 import newswire_pb2 as pb
 except ImportError as error:
-    sys.exit(f"{error}: pip install protobuf, and generate newswire_pb2 as the docstring says")
+    sys.exit(f"{error}: pip install -r requirements.txt (protobuf 7.35.1 or newer)")
 
 CASES = {
     "raw-article": pb.RawArticle,

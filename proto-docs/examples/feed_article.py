@@ -25,6 +25,10 @@ import uuid
 
 import zmq
 
+# The helpers sit next to this file: import them from any working directory
+# (and under python3 -P / PYTHONSAFEPATH, which leave the script's folder off sys.path).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
 from newswire_wire import ProtocolError, add_curve_arguments, apply_curve, decode_reply, frames, load_curve, split_reply
 
 DEFAULT_INGEST = "tcp://127.0.0.1:5555"

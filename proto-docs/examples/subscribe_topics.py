@@ -15,10 +15,11 @@ first and buffer, replay, then drop live messages already replayed
 (sequence <= last seen). Gaps in the live stream are repaired by replaying
 again.
 
-The live stream is binary protobuf only. With the generated newswire_pb2
-importable (see ../README.md, section 14) messages are decoded in full;
-without it a minimal reader takes sequence numbers, topic, article id and title
-from the protobuf wire format, which is all this client needs.
+The live stream is binary protobuf only. With the protobuf package installed
+(requirements.txt), the generated newswire_pb2 shipped next to this file
+decodes messages in full; without it a minimal reader takes sequence numbers,
+topic, article id and title from the protobuf wire format, which is all this
+client needs.
 
 One line per message: sequence, topic, topic sequence, score, article id, title.
 """
@@ -31,6 +32,10 @@ import time
 import uuid
 
 import zmq
+
+# The helpers sit next to this file: import them from any working directory
+# (and under python3 -P / PYTHONSAFEPATH, which leave the script's folder off sys.path).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from newswire_wire import (
     JSON,
@@ -58,14 +63,19 @@ class Follower:
     topics too; `floor` drops everything at or before the --since point.
     """
 
-    def __init__(self, topics, output, floor=0):
+    def __init__(self, topics, output, floor=0, limit=0, printed=0):
         self.topics = set(topics)
         self.output = output
         self.floor = floor
+        self.limit = limit  # stop after printing this many (0: never), replayed and live alike
         self.last_sequence = floor  # highest sequence processed
         self.topics_seen = {}  # topic id -> (topic_sequence, sequence) of the last one processed
         self.consumer_id = None
-        self.printed = 0
+        self.printed = printed
+
+    @property
+    def done(self):
+        return bool(self.limit) and self.printed >= self.limit
 
     def wanted(self, topic_id):
         # SUB matches by prefix; this client wants exact topic ids.
@@ -87,7 +97,7 @@ class Follower:
         """Prints `message` unless it was seen. Returns ("reset", 0) when the consumer
         changed, ("gap", after) when messages are missing before it and `repairing`
         (then `message` is NOT processed: the repair replays it), else None."""
-        if not self.wanted(message["topic_id"]):
+        if self.done or not self.wanted(message["topic_id"]):
             return None
         if self.consumer_id and message["consumer_id"] and message["consumer_id"] != self.consumer_id:
             return ("reset", 0)  # another consumer database: its numbering starts over
@@ -158,6 +168,8 @@ def replay(context, endpoint, topics, after, follower, subscriber, buffer, timeo
                     if kind == "topic-message":
                         summary = topic_summary_from_json(json.loads(payload)) if content == JSON else topic_summary_from_protobuf(payload)
                         follower.process(summary, repairing=False)  # history: nothing older to ask for
+                        if follower.done:
+                            return after  # --count reached during the replay: stop reading it
                     elif kind == "replay-end":
                         end = json.loads(payload) if content == JSON else None
                         if end is None:
@@ -193,7 +205,7 @@ def main(argv=None):
         parser.error(str(error))
 
     repairing = args.since is not None
-    follower = Follower(args.topics, output=sys.stdout, floor=args.since or 0)
+    follower = Follower(args.topics, output=sys.stdout, floor=args.since or 0, limit=args.count)
     context = zmq.Context()
     subscriber = context.socket(zmq.SUB)
     subscriber.setsockopt(zmq.LINGER, 0)
@@ -203,13 +215,13 @@ def main(argv=None):
     for topic in args.topics or [""]:
         subscriber.setsockopt(zmq.SUBSCRIBE, topic.encode("utf-8"))
     if newswire_pb2 is None:
-        print("note: newswire_pb2 not found; reading the protobuf stream with the minimal reader (no scores)", file=sys.stderr)
+        print("note: newswire_pb2 not usable (pip install protobuf); reading the protobuf stream with the minimal reader (no scores)", file=sys.stderr)
 
     # Live messages not processed yet: buffered during a replay (Clone pattern).
     pending = []
 
     def done():
-        return args.count and follower.printed >= args.count
+        return follower.done
 
     try:
         if repairing:
@@ -228,7 +240,7 @@ def main(argv=None):
             kind, after = outcome
             if kind == "reset":
                 print("note: the consumer's id changed; its numbering started over", file=sys.stderr)
-                follower = Follower(args.topics, output=sys.stdout)
+                follower = Follower(args.topics, output=sys.stdout, limit=args.count, printed=follower.printed)
             else:
                 print(f"note: messages missing before sequence {message['sequence']}; replaying after {after}", file=sys.stderr)
             if not repairing:

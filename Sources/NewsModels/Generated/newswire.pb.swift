@@ -61,8 +61,10 @@ public nonisolated struct Newswire_V1_RawArticle: Sendable {
   /// Clears the value of `fetchedAt`. Subsequent reads from it will return its default value.
   public mutating func clearFetchedAt() {self._fetchedAt = nil}
 
-  /// MIME type of the body: "text/plain" or "text/html", optionally with a
-  /// charset parameter ("text/html; charset=windows-1252"). Empty = sniff.
+  /// MIME type of the body: "text/plain", "text/html" or
+  /// "application/xhtml+xml", optionally with a charset parameter
+  /// ("text/html; charset=windows-1252"). Empty = sniff. Any other type is
+  /// refused with REASON_UNSUPPORTED_TYPE.
   public var contentType: String = String()
 
   /// The article itself. Send `body` (raw bytes, any charset) or `text`
@@ -509,6 +511,7 @@ public nonisolated struct Newswire_V1_TopicMessage: Sendable {
   /// Clears the value of `article`. Subsequent reads from it will return its default value.
   public mutating func clearArticle() {self._article = nil}
 
+  /// The consumer's clock in whole milliseconds, as stored: the same live and replayed.
   public var classifiedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
     get {_classifiedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
     set {_classifiedAt = newValue}

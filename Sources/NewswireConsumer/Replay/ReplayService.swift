@@ -48,7 +48,7 @@ public struct ReplayService: Service {
             Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", Nack.Reason.malformed.label)]).increment()
             return
         }
-        let request: ReplayRequest
+        var request = ReplayRequest()
         let contentType: ContentType
         do {
             let wire = try WireMessage(frames: routed.frames, maximumBytes: 1024 * 1024)
@@ -59,6 +59,9 @@ public struct ReplayService: Service {
             Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", error.nackReason.label)]).increment()
             refusalLog.log(logger, "replay request refused", metadata: ["reason": "\(error.nackReason.label)", "detail": "\(error.message)"])
             var nack = Nack()
+            // The id of a request that decoded (and failed validation), or the one
+            // read on its own from a request that did not decode; else empty.
+            nack.requestID = error.requestID.isEmpty ? request.requestID : error.requestID
             nack.reason = error.nackReason
             nack.message = error.message
             send(route: routed.route, .nack, nack, ContentType(replyingTo: routed.frames))
@@ -66,14 +69,20 @@ public struct ReplayService: Service {
         }
         let limit = request.limit == 0 ? replayLimit : min(Int(request.limit), replayLimit)
         do {
-            let since = request.hasSince && request.afterSequence == 0 ? request.since.date : nil
-            let messages = try store.streamMessages(afterSequence: request.afterSequence, since: since, topics: request.topics, limit: limit, consumerID: consumerID)
-            for topicMessage in messages {
-                send(route: routed.route, .topicMessage, topicMessage, contentType)
+            let since = request.hasSince && request.afterSequence == 0 ? request.since : nil
+            let messages = try store.storedTopicMessages(afterSequence: request.afterSequence, since: since, topics: request.topics, limit: limit, consumerID: consumerID)
+            for stored in messages {
+                switch contentType {
+                case .protobuf:
+                    // The stored event's bytes spliced in, as the live stream does: the same bytes as published.
+                    send(route: routed.route, WireMessage(type: .topicMessage, contentType: .protobuf, payload: try stored.serializedBytes()))
+                case .json:
+                    send(route: routed.route, .topicMessage, try stored.decoded(), contentType)
+                }
             }
             var end = ReplayEnd()
             end.requestID = request.requestID
-            end.lastSequence = messages.last?.sequence ?? request.afterSequence
+            end.lastSequence = messages.last?.message.sequence ?? request.afterSequence
             end.headSequence = try store.headSequence()
             end.count = UInt32(messages.count)
             end.truncated = messages.count == limit
@@ -83,6 +92,7 @@ public struct ReplayService: Service {
             Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", Nack.Reason.internal.label)]).increment()
             logger.error("replay failed", metadata: ["error": "\(error)"])
             var nack = Nack()
+            nack.requestID = request.requestID
             nack.reason = .internal
             nack.message = "replay failed: \(error)"
             send(route: routed.route, .nack, nack, contentType)
@@ -91,7 +101,15 @@ public struct ReplayService: Service {
 
     private func send(route: [[UInt8]], _ type: MessageType, _ message: some SwiftProtobuf.Message, _ contentType: ContentType) {
         do {
-            try socket.send(Multipart(RoutedMessage.reply(route: route, try WireMessage(type, message, contentType: contentType))))
+            send(route: route, try WireMessage(type, message, contentType: contentType))
+        } catch {
+            logger.warning("could not encode replay reply", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func send(route: [[UInt8]], _ wire: WireMessage) {
+        do {
+            try socket.send(Multipart(RoutedMessage.reply(route: route, wire)))
         } catch {
             logger.warning("could not send replay reply", metadata: ["error": "\(error)"])
         }

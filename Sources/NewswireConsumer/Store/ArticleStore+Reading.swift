@@ -1,7 +1,7 @@
 public import NewsModels
 internal import GRDB
 public import Foundation
-internal import SwiftProtobuf
+public import SwiftProtobuf
 
 /// A stored article with its topics, as `newswire query` lists it.
 public struct StoredArticle: Sendable, Equatable, Codable {
@@ -86,7 +86,16 @@ extension ArticleStore {
 
     /// Stored topic messages with sequence > `afterSequence` (or classified at or
     /// after `since`), for the given topics (all when empty), oldest first.
-    public func streamMessages(afterSequence: UInt64, since: Date?, topics: [String], limit: Int, consumerID: String) throws -> [TopicMessage] {
+    public func streamMessages(afterSequence: UInt64, since: Google_Protobuf_Timestamp?, topics: [String], limit: Int, consumerID: String) throws -> [TopicMessage] {
+        try storedTopicMessages(afterSequence: afterSequence, since: since, topics: topics, limit: limit, consumerID: consumerID).map { try $0.decoded() }
+    }
+
+    /// The same, each with its article event as the stored bytes (what replay sends).
+    ///
+    /// `since` compares at the precision `classified_at` is stored, whole
+    /// milliseconds: its sub-millisecond digits are dropped, so a client that
+    /// asks from a message's own `classified_at` gets that message again.
+    public func storedTopicMessages(afterSequence: UInt64, since: Google_Protobuf_Timestamp?, topics: [String], limit: Int, consumerID: String) throws -> [StoredTopicMessage] {
         try writer.read { db in
             var sql = """
                 SELECT s.sequence, s.topic_id, s.topic_sequence, s.classified_at, a.event,
@@ -99,7 +108,7 @@ extension ArticleStore {
             var arguments: StatementArguments = [Int64(clamping: afterSequence)]
             if let since {
                 sql += " AND s.classified_at >= ?"
-                _ = arguments.append(contentsOf: [since])
+                _ = arguments.append(contentsOf: [StoredTime(since).text])
             }
             if !topics.isEmpty {
                 sql += " AND s.topic_id IN (\(databaseQuestionMarks(count: topics.count)))"
@@ -123,10 +132,12 @@ extension ArticleStore {
                 message.topicSequence = UInt64(row["topic_sequence"] as Int64)
                 message.topicID = row["topic_id"]
                 message.classification = classification
-                message.article = try ArticleEvent(serializedBytes: [UInt8](row["event"] as Data))
-                message.classifiedAt = Google_Protobuf_Timestamp(date: row["classified_at"] as Date)
+                // Written by StoredTime (GRDB's own Date text has the same form).
+                let time = (row["classified_at"] as String?).flatMap(StoredTime.init(text:))
+                    ?? (row["classified_at"] as Date?).map { StoredTime(milliseconds: Int64(($0.timeIntervalSince1970 * 1000).rounded())) }
+                message.classifiedAt = time?.timestamp ?? Google_Protobuf_Timestamp()
                 message.consumerID = consumerID
-                return message
+                return StoredTopicMessage(message: message, eventBytes: [UInt8](row["event"] as Data))
             }
         }
     }

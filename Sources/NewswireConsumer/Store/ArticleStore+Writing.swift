@@ -23,6 +23,14 @@ public struct ClassifiedArticle: Sendable {
     let columns: StoredColumns
 
     public init(event: ArticleEvent, eventBytes: [UInt8]? = nil, classifications: [Classification]) throws {
+        var event = event
+        var eventBytes = eventBytes
+        if event.deliveryAttempt == 0 {
+            // A sender that left it out (an older producer, a hand-written client)
+            // delivered it once: topic messages say so, live and replayed alike.
+            event.deliveryAttempt = 1
+            eventBytes = nil
+        }
         self.event = event
         self.eventBytes = try eventBytes ?? event.serializedBytes()
         self.classifications = classifications
@@ -87,7 +95,7 @@ extension ArticleStore {
 private struct StreamWriter {
     let db: Database
     let date: Date
-    /// `date` as stored, formatted once per transaction rather than once per row.
+    /// `date` as stored (``StoredTime``, to the millisecond), formatted once per transaction rather than once per row.
     let dateValue: DatabaseValue
     let classifiedAt: Google_Protobuf_Timestamp
     let consumerID: String
@@ -103,8 +111,11 @@ private struct StreamWriter {
     init(_ db: Database, date: Date, consumerID: String) throws {
         self.db = db
         self.date = date
-        self.dateValue = date.databaseValue
-        self.classifiedAt = Google_Protobuf_Timestamp(date: date)
+        // Whole milliseconds, the store's precision: the live topic messages carry
+        // exactly the classified_at that replay reads back.
+        let time = StoredTime(date)
+        self.dateValue = time.text.databaseValue
+        self.classifiedAt = time.timestamp
         self.consumerID = consumerID
         exists = try db.cachedStatement(sql: "SELECT 1 FROM articles WHERE id = ?")
         insertArticle = try db.cachedStatement(sql: """

@@ -23,8 +23,8 @@ public struct ArticleIntake: Sendable {
     /// itself (source, url, metadata, field tags, JSON quoting).
     public static let envelopeAllowance = 64 * 1024
 
-    /// What redelivery adds to an event: `delivery_attempt` (field 10, a
-    /// one-byte tag and a varint of at most 5 bytes).
+    /// Room for `delivery_attempt` (field 10: a one-byte tag and a varint of
+    /// at most 5 bytes) to grow on redelivery; the committed event carries 1.
     public static let deliveryAttemptAllowance = 6
 
     public init(maximumArticleBytes: Int = WireProtocol.defaultMaximumMessageBytes, maximumEventBytes: Int = WireProtocol.defaultMaximumMessageBytes) {
@@ -73,7 +73,7 @@ public struct ArticleIntake: Sendable {
         do {
             raw = try wire.decode(RawArticle.self, expecting: .rawArticle)
         } catch {
-            throw Refusal(reason: error.nackReason, message: error.message, requestID: "")
+            throw Refusal(reason: error.nackReason, message: error.message, requestID: error.requestID)
         }
         return try accept(raw, now: now)
     }
@@ -91,6 +91,9 @@ public struct ArticleIntake: Sendable {
         let source = raw.source.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !source.isEmpty else {
             throw Refusal(reason: .invalidArticle, message: "field 'source' is required (the scraper or site name)", requestID: raw.requestID)
+        }
+        guard ArticleParser.supports(contentType: raw.contentType) else {
+            throw Refusal(reason: .unsupportedType, message: Self.unsupportedContentType(raw.contentType), requestID: raw.requestID)
         }
         let body: [UInt8]
         let field: String
@@ -116,12 +119,13 @@ public struct ArticleIntake: Sendable {
         event.articleID = ArticleIdentity.id(source: source, contentHash: parsed.contentHash)
         event.source = source
         event.url = raw.url
-        event.fetchedAt = raw.hasFetchedAt ? raw.fetchedAt : Google_Protobuf_Timestamp(date: now)
-        event.acceptedAt = Google_Protobuf_Timestamp(date: now)
+        event.fetchedAt = raw.hasFetchedAt ? raw.fetchedAt : Self.clockTimestamp(now)
+        event.acceptedAt = Self.clockTimestamp(now)
         event.contentType = raw.contentType
         event.article = ParsedArticleMessage(parsed)
         event.parserVersion = ArticleParser.version
         event.metadata = raw.metadata
+        event.deliveryAttempt = 1  // the first delivery sends the outbox's bytes as they are
         let eventBytes: [UInt8]
         do {
             eventBytes = try event.serializedBytes()
@@ -142,5 +146,25 @@ public struct ArticleIntake: Sendable {
     /// scraper sees whether its metadata or its text made the event too large.
     static func metadataBytes(_ metadata: [String: String]) -> Int {
         metadata.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+    }
+
+    /// The producer's clock to the whole microsecond (proto-docs §5): a `Date`
+    /// holds no finer time, and more digits would only be floating-point noise.
+    static func clockTimestamp(_ date: Date) -> Google_Protobuf_Timestamp {
+        let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
+        let (seconds, remainder) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
+        return remainder < 0
+            ? Google_Protobuf_Timestamp(seconds: seconds - 1, nanos: Int32(remainder + 1_000_000) * 1000)
+            : Google_Protobuf_Timestamp(seconds: seconds, nanos: Int32(remainder) * 1000)
+    }
+
+    /// The media types a raw article's `content_type` may name (or it is empty).
+    public static var supportedContentTypes: [String] { ArticleParser.supportedMediaTypes }
+
+    /// Names the content type refused and the ones the parser reads.
+    static func unsupportedContentType(_ contentType: String) -> String {
+        "field 'contentType' is '\(contentType.prefix(80))'; the parser reads "
+            + ArticleParser.supportedMediaTypes.joined(separator: ", ")
+            + " (optionally with '; charset=…'), or leave it empty to sniff text or HTML"
     }
 }

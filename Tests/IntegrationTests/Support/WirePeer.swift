@@ -57,11 +57,12 @@ final class WirePeer: Sendable {
         throw ProcessFailure("no message within \(timeout)")
     }
 
-    /// The next reply read as a protocol message (the DEALER's frames are exactly the four protocol frames).
+    /// The next reply read as a protocol message: its last four frames (anything
+    /// before them is routing the peer sent and the server echoed, proto-docs §3).
     func nextReply(timeout: Duration = .seconds(15)) async throws -> WireMessage {
         let message = try await next(timeout: timeout)
         do {
-            return try WireMessage(frames: message.frames)
+            return try WireMessage(frames: message.frames.suffix(WireProtocol.frameCount))
         } catch {
             throw ProcessFailure("the reply is not a protocol message: \(error)")
         }

@@ -1,0 +1,88 @@
+internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#endif
+
+/// A plain loopback TCP connection that a test drives byte by byte: an idle
+/// client, a slow one, or a one-shot HTTP request it times.
+///
+/// Every call that waits takes a deadline and uses poll(2), so a server that
+/// never answers fails the test instead of hanging it. Calls block their
+/// thread for at most that deadline; connections are opened and used from one task.
+public final class RawTCPConnection: @unchecked Sendable {  // one owner at a time; the descriptor is closed once, in deinit
+    private let descriptor: Int32
+    public let address: String
+
+    /// Connects to `address` ("127.0.0.1:PORT").
+    public init(_ address: String) throws {
+        let parts = address.split(separator: ":")
+        guard parts.count == 2, let port = UInt16(parts[1]) else { throw ProcessFailure("bad address \(address)") }
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw ProcessFailure("socket(): errno \(errno)") }
+        var target = sockaddr_in()
+        target.sin_family = sa_family_t(AF_INET)
+        target.sin_port = port.bigEndian
+        inet_pton(AF_INET, String(parts[0]), &target.sin_addr)
+        let connected = withUnsafePointer(to: &target) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            let code = errno
+            close(descriptor)
+            throw ProcessFailure("cannot connect to \(address): errno \(code)")
+        }
+        self.descriptor = descriptor
+        self.address = address
+    }
+
+    deinit { close(descriptor) }
+
+    /// Sends `bytes`; false when the peer has closed the connection.
+    @discardableResult
+    public func send(_ bytes: [UInt8]) -> Bool {
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count <= 0 { return false }
+            sent += count
+        }
+        return true
+    }
+
+    /// Reads until the peer closes or `timeout` passes; nil on timeout.
+    public func readToEnd(timeout: Duration) -> [UInt8]? {
+        let deadline = ContinuousClock.now + timeout
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let left = max(deadline - ContinuousClock.now, .zero)
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32((left / .milliseconds(1)).rounded(.up)))
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { return nil }  // nothing more within the timeout (a zero timeout looks once)
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { return received }  // closed (0) or reset (-1): either way the peer is done
+            received.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// Whether the peer closes the connection within `timeout` (anything it sends first is dropped).
+    public func isClosedByPeer(within timeout: Duration) -> Bool {
+        readToEnd(timeout: timeout) != nil
+    }
+
+    /// `GET path` on a fresh connection, read to the end: status line, body and how long it took
+    /// from connect to the last byte; nil status when the server closed without answering.
+    public static func get(_ address: String, _ path: String, timeout: Duration = .seconds(5)) throws -> (status: Int?, body: String, elapsed: Duration) {
+        let start = ContinuousClock.now
+        let connection = try RawTCPConnection(address)
+        connection.send(Array("GET \(path) HTTP/1.1\r\nHost: \(address)\r\nConnection: close\r\n\r\n".utf8))
+        guard let response = connection.readToEnd(timeout: timeout) else {
+            throw ProcessFailure("GET \(path) at \(address): no answer within \(timeout)")
+        }
+        let elapsed = ContinuousClock.now - start
+        let text = String(decoding: response, as: UTF8.self)
+        guard let headerEnd = text.range(of: "\r\n\r\n") else { return (nil, text, elapsed) }
+        return (Int(text.split(separator: " ").dropFirst().first ?? ""), String(text[headerEnd.upperBound...]), elapsed)
+    }
+}
