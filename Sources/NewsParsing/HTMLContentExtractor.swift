@@ -117,6 +117,31 @@ enum HTMLContentExtractor {
         draft.tokens = tokens
     }
 
+    /// Labels that open a picture credit ("Foto: dpa", "Photo: Reuters", "Bild: Archiv"), in the
+    /// languages with a stopword profile; a word list because a credit outside `<figure>` has no
+    /// markup of its own, and each entry is only taken as a short line's first word before a colon.
+    static let creditLabels: Set<String> = [
+        "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "crédit",
+        "crédits", "fotografía", "fotografia", "foto's", "фото", "picture", "pictures", "illustration",
+    ]
+    /// A credit line has at most this many words.
+    static let maximumCreditWords = 8
+
+    /// A line inside the body that is a date line ("Updated 12 May 2021, 14:05") or a picture credit.
+    static func isInBodyChrome(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lineTokens: ArraySlice<Token>) -> Bool {
+        if lineTokens.count <= PlainTextExtractor.maximumDateLineWords, DateParser.mayContainDate(t, lineTokens),
+            let (_, coverage) = DateParser.parse(UnsafeBufferPointer(rebasing: t[range])),
+            coverage >= PlainTextExtractor.minimumDateCoverage
+        {
+            return true
+        }
+        guard lineTokens.count >= 2, lineTokens.count <= maximumCreditWords, let first = lineTokens.first else { return false }
+        let end = Int(first.end)
+        guard end < range.upperBound, t[end] == 0x3A else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: t[Int(first.start)..<end]), as: UTF8.self).lowercased()
+        return creditLabels.contains(word)
+    }
+
     /// The paragraphs of the first JSON-LD `articleBody` (markup in it is read as HTML).
     static func articleBody(_ document: HTMLDocument, _ p: UnsafeBufferPointer<UInt8>) -> [String] {
         for range in document.jsonLD {
@@ -282,6 +307,11 @@ enum HTMLContentExtractor {
                 if features.isChrome || (pass == .relaxed && features.callToAction) {
                     remove(line)
                     if lastBodyBlock >= 0 && features.truncationMarker { draft.endsWithTruncationMarker = true }
+                    continue
+                }
+                if !firstBody, isInBodyChrome(t, range, tokens[tokenRanges[line]]) {
+                    // "Updated 12 May 2021, 14:05", "Foto: dpa": metadata and credits inside the body.
+                    remove(line)
                     continue
                 }
                 if firstBody {

@@ -56,6 +56,17 @@ struct ExtractionFailureClassTests {
         #expect(!article.paragraphs.contains { $0.contains("lighthouse") || $0.contains("puffins") })
     }
 
+    @Test("Chrome inside the body: an 'updated' date line, a picture credit and a newsletter call go")
+    func chromeInsideBody() throws {
+        let article = try Parse.fixture("html_body_chrome.html")
+        #expect(article.language == "de")
+        #expect(article.paragraphs.count == 3)
+        #expect(article.paragraphs[1].hasPrefix("Der Umbau hat etwas mehr als ein Jahr gedauert"))
+        for chrome in ["Aktualisiert am 12. Mai 2021, 14:05 Uhr", "Foto: Stadtarchiv", "Abonnieren Sie unseren Newsletter"] {
+            #expect(article.removedLines.contains(chrome), "\(chrome) was not removed")
+        }
+    }
+
     @Test("Plain-text dump: the article's region is kept; menus, related headlines and the comment thread are not")
     func plainTextDump() throws {
         let article = try Parse.fixture("text_page_dump.txt")
