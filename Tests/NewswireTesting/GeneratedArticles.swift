@@ -13,8 +13,14 @@ internal import Foundation
 ///   are left out of the filler: some carry phrases the taxonomy weighs
 ///   against a topic, which could leave an article with none, and an article
 ///   without a topic never shows on the stream that the benchmark times;
-/// - closes with a numbered paragraph, so each index has its own content
-///   hash and article id.
+/// - closes its body with a numbered paragraph, so each index has its own
+///   content hash and article id.
+///
+/// A lead's trailing chrome (short lines such as "Share this article" or
+/// "Leave a comment" after the last paragraph) stays at the end, after the
+/// filler and the numbered paragraph, where a page has it: the parser ends an
+/// article's body at such lines, so text placed after them would not count.
+/// A lead's own first block is its title and always stays first.
 ///
 /// The same index always gives the same text.
 public struct GeneratedArticles: Sendable {
@@ -36,10 +42,12 @@ public struct GeneratedArticles: Sendable {
             let text = try String(contentsOf: file, encoding: .utf8)
             guard labels[file.lastPathComponent]?.isEmpty == false else { continue }
             leads.append(text)
-            // Body paragraphs only: the first block is the title.
+            // Body paragraphs only: the first block is the title, and blocks of fewer than
+            // six words are the page's chrome ("Advertisement", "Share this article"), which
+            // in the middle of a body could end the article there.
             paragraphs += text.components(separatedBy: "\n\n").dropFirst()
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                .filter { !$0.isEmpty }
+                .filter { $0.split(separator: " ").count >= 6 }
         }
         for file in try Fixtures.files(in: "seeds") where file.pathExtension == "txt" {
             leads.append(try String(contentsOf: file, encoding: .utf8))
@@ -56,14 +64,30 @@ public struct GeneratedArticles: Sendable {
     public func text(_ index: Int) -> String {
         var random = SplitMix64(seed: UInt64(truncatingIfNeeded: index))
         let closing = "\n\nThis is dispatch number \(index) of the generated run."
-        var text = leads[index % leads.count]
-        let target = sizes.lowerBound + Int(random.next() % UInt64(sizes.count)) - closing.utf8.count
+        let (body, chrome) = Self.splitTrailingChrome(leads[index % leads.count])
+        var text = body
+        let reserved = closing.utf8.count + chrome.utf8.count
+        let target = sizes.lowerBound + Int(random.next() % UInt64(sizes.count)) - reserved
         while text.utf8.count < target {
             let paragraph = paragraphs[Int(random.next() % UInt64(paragraphs.count))]
-            if text.utf8.count + 2 + paragraph.utf8.count > sizes.upperBound - closing.utf8.count { break }
+            if text.utf8.count + 2 + paragraph.utf8.count > sizes.upperBound - reserved { break }
             text += "\n\n" + paragraph
         }
-        return text + closing
+        return text + closing + chrome
+    }
+
+    /// A lead split into its body and its trailing chrome: the last blocks of
+    /// fewer than six words (a page's share and comment lines), with the blank
+    /// lines before them. The title block is never taken as chrome.
+    static func splitTrailingChrome(_ lead: String) -> (body: String, chrome: String) {
+        var blocks = lead.components(separatedBy: "\n\n")
+        var chrome: [String] = []
+        while blocks.count > 2, let last = blocks.last,
+              last.split(whereSeparator: { $0 == " " || $0 == "\n" }).count < 6 {
+            chrome.insert(blocks.removeLast(), at: 0)
+        }
+        let body = blocks.joined(separator: "\n\n")
+        return chrome.isEmpty ? (body, "") : (body, "\n\n" + chrome.joined(separator: "\n\n"))
     }
 
     /// The UTF-8 bytes of article `index`.
