@@ -45,6 +45,11 @@ public struct Taxonomy: Sendable, Equatable {
     public var name: String
     public var version: String
     public var topics: [TopicDefinition]
+    /// Languages the taxonomy covers (ISO 639-1), the first being the one
+    /// its phrases are written in; empty means any language. An article in
+    /// another language is not classified but marked
+    /// `unclassified: language xx` (see ``ClassificationOutcome``).
+    public var languages: [String]
 
     /// Largest taxonomy text accepted, in bytes (1 MiB).
     public static let maximumSize = 1 << 20
@@ -59,10 +64,17 @@ public struct Taxonomy: Sendable, Equatable {
 
     /// A taxonomy built in code. It is not validated; the classifier ignores
     /// phrases that normalize to no words or whose weight is not finite.
-    public init(name: String, version: String, topics: [TopicDefinition]) {
+    public init(name: String, version: String, topics: [TopicDefinition], languages: [String] = []) {
         self.name = name
         self.version = version
         self.topics = topics
+        self.languages = languages
+    }
+
+    /// Whether articles in `language` are classified: always when the
+    /// taxonomy names no languages, and for "und" (language not detected).
+    public func covers(language: String) -> Bool {
+        languages.isEmpty || language == "und" || language.isEmpty || languages.contains(language)
     }
 
     /// Parses and validates a taxonomy from YAML text.

@@ -1,0 +1,199 @@
+import Foundation
+
+/// Fits each topic's decision (``TopicModel``) on labelled examples:
+/// selects words and word pairs that mark the topic, fits a logistic
+/// regression per topic (and a cross-lingual one over the language-neutral
+/// features), picks the L2 strength and each topic's threshold by k-fold
+/// cross-validation, and reports cross-validated precision, recall and F1.
+///
+/// Everything is deterministic: folds are dealt round-robin within each
+/// label set in id order, terms are ranked with ties broken by text, and
+/// ``LogisticRegression`` has no randomness; refitting the same examples
+/// gives the same taxonomy, byte for byte once written.
+public struct TaxonomyFitter: Sendable {
+    public var folds: Int
+    /// Candidate L2 strengths; the one with the best cross-validated macro-F1 wins (ties: the stronger).
+    public var l2Grid: [Double]
+    /// Words and word pairs selected per topic.
+    public var termsPerTopic: Int
+
+    public init(folds: Int = 5, l2Grid: [Double] = [0.3, 1, 3, 10], termsPerTopic: Int = 30) {
+        self.folds = folds
+        self.l2Grid = l2Grid
+        self.termsPerTopic = termsPerTopic
+    }
+
+    /// The fitted taxonomy and its cross-validated figures.
+    public struct Result: Sendable {
+        public var taxonomy: Taxonomy
+        public var l2: Double
+        /// Per topic, from out-of-fold predictions at the chosen L2 and thresholds.
+        public var crossValidated: [TopicMetrics]
+        public var macroF1: Double { crossValidated.isEmpty ? 0 : crossValidated.map(\.f1).reduce(0, +) / Double(crossValidated.count) }
+        /// Examples left out because the taxonomy does not cover their language.
+        public var uncovered: Int
+    }
+
+    public func fit(_ base: Taxonomy, examples: [LabelledExample]) -> Result {
+        var base = base
+        for index in base.topics.indices {
+            base.topics[index].terms = []
+            base.topics[index].model = nil
+            base.topics[index].crosslingualModel = nil
+        }
+        let sorted = examples.sorted { $0.id < $1.id }
+        let covered = sorted.filter { base.covers(language: $0.language) }
+        let primary = base.languages.first
+        func isPrimary(_ e: LabelledExample) -> Bool {
+            primary == nil || e.language == primary || e.language == "und" || e.language.isEmpty
+        }
+        let fold = foldAssignment(covered)
+        let topics = base.topics.map(\.id)
+
+        // Out-of-fold probabilities per L2 value: [l2][topic][example].
+        var outOfFold = [[[Double]]](
+            repeating: [[Double]](repeating: [Double](repeating: 0, count: covered.count), count: topics.count),
+            count: l2Grid.count)
+        for k in 0..<max(1, folds) {
+            let training = covered.indices.filter { fold[$0] != k }
+            let held = covered.indices.filter { fold[$0] == k }
+            guard !held.isEmpty else { continue }
+            let taxonomy = withTerms(base, selectedFrom: training.map { covered[$0] }, isPrimary: isPrimary)
+            let classifier = TopicClassifier(taxonomy: taxonomy)
+            let vectors = covered.map { classifier.featureVectors(title: $0.title, paragraphs: $0.paragraphs, language: $0.language) }
+            for (t, topic) in topics.enumerated() {
+                let neutral = neutralMask(classifier.featureNames(topic: t))
+                for (g, l2) in l2Grid.enumerated() {
+                    let (full, cross) = fitModels(
+                        topic: topic, t: t, rows: training, examples: covered, vectors: vectors, neutral: neutral,
+                        isPrimary: isPrimary, l2: l2)
+                    for i in held {
+                        let model = isPrimary(covered[i]) ? full : cross
+                        outOfFold[g][t][i] = Self.probability(model, vectors[i][t])
+                    }
+                }
+            }
+        }
+
+        // Choose L2 by macro-F1 at each topic's best threshold.
+        var best = (score: -1.0, index: 0, thresholds: [Double]())
+        for g in l2Grid.indices {
+            var thresholds: [Double] = []
+            var sum = 0.0
+            for (t, topic) in topics.enumerated() {
+                let labels = covered.map { $0.labels.contains(topic) }
+                let (threshold, f1) = Self.bestThreshold(outOfFold[g][t], labels)
+                thresholds.append(threshold)
+                sum += f1
+            }
+            let score = sum / Double(max(1, topics.count))
+            if score >= best.score - 1e-12 { best = (score, g, thresholds) }
+        }
+        let l2 = l2Grid.isEmpty ? 1 : l2Grid[best.index]
+        var metrics: [TopicMetrics] = []
+        for (t, topic) in topics.enumerated() {
+            let outcomes = sorted.map { example -> (labelled: Bool, predicted: Bool) in
+                let labelled = example.labels.contains(topic)
+                guard let i = covered.firstIndex(where: { $0.id == example.id }) else { return (labelled, false) }
+                return (labelled, outOfFold[best.index][t][i] >= best.thresholds[t])
+            }
+            metrics.append(TopicMetrics(topic: topic, outcomes: outcomes))
+        }
+
+        // Final fit on every covered example.
+        var fitted = withTerms(base, selectedFrom: covered, isPrimary: isPrimary)
+        let classifier = TopicClassifier(taxonomy: fitted)
+        let vectors = covered.map { classifier.featureVectors(title: $0.title, paragraphs: $0.paragraphs, language: $0.language) }
+        for (t, topic) in topics.enumerated() {
+            let names = classifier.featureNames(topic: t)
+            let neutral = neutralMask(names)
+            let (full, cross) = fitModels(
+                topic: topic, t: t, rows: Array(covered.indices), examples: covered, vectors: vectors, neutral: neutral,
+                isPrimary: isPrimary, l2: l2)
+            let threshold = Self.rounded(best.thresholds[t])
+            fitted.topics[t].model = Self.named(full, names: names, threshold: threshold)
+            if primary != nil, base.languages.count > 1 {
+                fitted.topics[t].crosslingualModel = Self.named(cross, names: names, threshold: threshold)
+            }
+        }
+        return Result(taxonomy: fitted, l2: l2, crossValidated: metrics, uncovered: sorted.count - covered.count)
+    }
+
+    // MARK: Pieces
+
+    /// Round-robin within each label set, in id order: every fold gets its share of each kind.
+    func foldAssignment(_ examples: [LabelledExample]) -> [Int] {
+        var next: [String: Int] = [:]
+        return examples.map { example in
+            let key = example.labels.sorted().joined(separator: ",")
+            let value = next[key, default: 0]
+            next[key] = value + 1
+            return value % max(1, folds)
+        }
+    }
+
+    private func neutralMask(_ names: [String]) -> [Bool] { names.map(TopicFeatures.isNeutral) }
+
+    private func fitModels(
+        topic: String, t: Int, rows: [Int], examples: [LabelledExample], vectors: [[[Double]]], neutral: [Bool],
+        isPrimary: (LabelledExample) -> Bool, l2: Double
+    ) -> (full: (Double, [Double]), cross: (Double, [Double])) {
+        let regression = LogisticRegression(l2: l2)
+        let primaryRows = rows.filter { isPrimary(examples[$0]) }
+        let full = regression.fit(primaryRows.map { vectors[$0][t] }, primaryRows.map { examples[$0].labels.contains(topic) })
+        let neutralIndices = neutral.indices.filter { neutral[$0] }
+        let crossFit = regression.fit(
+            rows.map { row in neutralIndices.map { vectors[row][t][$0] } }, rows.map { examples[$0].labels.contains(topic) })
+        var crossWeights = [Double](repeating: 0, count: neutral.count)
+        for (k, index) in neutralIndices.enumerated() { crossWeights[index] = crossFit.weights[k] }
+        return ((full.bias, full.weights), (crossFit.bias, crossWeights))
+    }
+
+    static func probability(_ model: (Double, [Double]), _ x: [Double]) -> Double {
+        var z = model.0
+        for (w, v) in zip(model.1, x) { z += w * v }
+        return 1 / (1 + exp(-z))
+    }
+
+    /// The threshold (0.1…0.9 in steps of 0.025) with the best F1; ties go to the one nearest 0.5.
+    static func bestThreshold(_ scores: [Double], _ labels: [Bool]) -> (Double, Double) {
+        var best = (threshold: 0.5, f1: -1.0)
+        for step in 0...32 {
+            let threshold = 0.1 + Double(step) * 0.025
+            var tp = 0, fp = 0, fn = 0
+            for (score, label) in zip(scores, labels) {
+                if score >= threshold { if label { tp += 1 } else { fp += 1 } } else if label { fn += 1 }
+            }
+            let f1 = TopicMetrics.f1(tp: tp, fp: fp, fn: fn)
+            if f1 > best.f1 + 1e-12 || (abs(f1 - best.f1) <= 1e-12 && abs(threshold - 0.5) < abs(best.threshold - 0.5)) {
+                best = (threshold, f1)
+            }
+        }
+        return best
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    private static func named(_ model: (Double, [Double]), names: [String], threshold: Double) -> TopicModel {
+        var weights: [(feature: String, weight: Double)] = []
+        for (name, weight) in zip(names, model.1) {
+            let value = rounded(weight)
+            if value != 0 { weights.append((name, value)) }
+        }
+        return TopicModel(bias: rounded(model.0), threshold: threshold, weights: weights)
+    }
+
+    /// `base` with each topic's terms chosen from `examples`.
+    func withTerms(_ base: Taxonomy, selectedFrom examples: [LabelledExample], isPrimary: (LabelledExample) -> Bool) -> Taxonomy {
+        var taxonomy = base
+        let documents = examples.filter(isPrimary).map { ($0.labels, TermCounter.terms(title: $0.title, paragraphs: $0.paragraphs)) }
+        for index in taxonomy.topics.indices {
+            let topic = taxonomy.topics[index]
+            let existing = Set((topic.phrases.map(\.text) + topic.subject.entries.flatMap(\.terms) + topic.action.entries.flatMap(\.terms))
+                .map { TextNormalizer.normalizedWords($0) })
+            taxonomy.topics[index].terms = TermCounter.select(
+                documents, topic: topic.id, count: termsPerTopic, excluding: existing)
+        }
+        return taxonomy
+    }
+}
