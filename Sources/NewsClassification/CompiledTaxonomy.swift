@@ -115,7 +115,7 @@ final class CompiledTaxonomy: Sendable {
         for (topicIndex, topic) in taxonomy.topics.enumerated() {
             var layout = TopicLayout(
                 phraseStart: phraseTopic.count, conditionStart: conditionTopic.count, termStart: termTopic.count,
-                featureNames: TopicFeatures.neutralNames + [TopicFeatures.rulesLead])
+                featureNames: TopicFeatures.fixedNames)
             for (kind, terms) in [(Use.subject, topic.subject), (Use.action, topic.action)] {
                 for (language, list) in terms.entries {
                     var languageIndex: Int32 = -1

@@ -12,12 +12,12 @@ import Foundation
 /// gives the same taxonomy, byte for byte once written.
 public struct TaxonomyFitter: Sendable {
     public var folds: Int
-    /// Candidate L2 strengths; the one with the best cross-validated macro-F1 wins (ties: the stronger).
+    /// Candidate L2 strengths; per topic, the one with the best cross-validated F1 wins (ties: the stronger).
     public var l2Grid: [Double]
     /// Words and word pairs selected per topic.
     public var termsPerTopic: Int
 
-    public init(folds: Int = 5, l2Grid: [Double] = [0.3, 1, 3, 10], termsPerTopic: Int = 30) {
+    public init(folds: Int = 5, l2Grid: [Double] = [0.1, 0.3, 1, 3, 10], termsPerTopic: Int = 30) {
         self.folds = folds
         self.l2Grid = l2Grid
         self.termsPerTopic = termsPerTopic
@@ -26,12 +26,15 @@ public struct TaxonomyFitter: Sendable {
     /// The fitted taxonomy and its cross-validated figures.
     public struct Result: Sendable {
         public var taxonomy: Taxonomy
-        public var l2: Double
+        /// The L2 strength chosen for each topic.
+        public var l2: [Double]
         /// Per topic, from out-of-fold predictions at the chosen L2 and thresholds.
         public var crossValidated: [TopicMetrics]
         public var macroF1: Double { crossValidated.isEmpty ? 0 : crossValidated.map(\.f1).reduce(0, +) / Double(crossValidated.count) }
         /// Examples left out because the taxonomy does not cover their language.
         public var uncovered: Int
+        /// Cross-validated mistakes: example id, topic, labelled, out-of-fold probability, threshold.
+        public var misses: [(example: String, topic: String, labelled: Bool, probability: Double, threshold: Double)]
     }
 
     public func fit(_ base: Taxonomy, examples: [LabelledExample]) -> Result {
@@ -62,7 +65,8 @@ public struct TaxonomyFitter: Sendable {
             let classifier = TopicClassifier(taxonomy: taxonomy)
             let vectors = covered.map { classifier.featureVectors(title: $0.title, paragraphs: $0.paragraphs, language: $0.language) }
             for (t, topic) in topics.enumerated() {
-                let neutral = neutralMask(classifier.featureNames(topic: t))
+                let names = classifier.featureNames(topic: t)
+                let neutral = neutralMask(names)
                 for (g, l2) in l2Grid.enumerated() {
                     let (full, cross) = fitModels(
                         topic: topic, t: t, rows: training, examples: covered, vectors: vectors, neutral: neutral,
@@ -75,27 +79,32 @@ public struct TaxonomyFitter: Sendable {
             }
         }
 
-        // Choose L2 by macro-F1 at each topic's best threshold.
-        var best = (score: -1.0, index: 0, thresholds: [Double]())
-        for g in l2Grid.indices {
-            var thresholds: [Double] = []
-            var sum = 0.0
-            for (t, topic) in topics.enumerated() {
-                let labels = covered.map { $0.labels.contains(topic) }
-                let (threshold, f1) = Self.bestThreshold(outOfFold[g][t], labels)
-                thresholds.append(threshold)
-                sum += f1
-            }
-            let score = sum / Double(max(1, topics.count))
-            if score >= best.score - 1e-12 { best = (score, g, thresholds) }
-        }
-        let l2 = l2Grid.isEmpty ? 1 : l2Grid[best.index]
-        var metrics: [TopicMetrics] = []
+        // Per topic, the L2 strength and threshold with the best cross-validated F1 (ties: the stronger L2).
+        var chosen: [(index: Int, threshold: Double)] = []
         for (t, topic) in topics.enumerated() {
+            let labels = covered.map { $0.labels.contains(topic) }
+            var best = (f1: -1.0, index: 0, threshold: 0.5)
+            for g in l2Grid.indices {
+                let (threshold, f1) = Self.bestThreshold(outOfFold[g][t], labels)
+                if f1 >= best.f1 - 1e-12 { best = (f1, g, threshold) }
+            }
+            chosen.append((best.index, best.threshold))
+        }
+        let l2 = chosen.map { l2Grid.isEmpty ? 1 : l2Grid[$0.index] }
+        var metrics: [TopicMetrics] = []
+        var misses: [(example: String, topic: String, labelled: Bool, probability: Double, threshold: Double)] = []
+        for (t, topic) in topics.enumerated() {
+            for (i, example) in covered.enumerated() {
+                let labelled = example.labels.contains(topic)
+                let probability = outOfFold[chosen[t].index][t][i]
+                if labelled != (probability >= chosen[t].threshold) {
+                    misses.append((example.id, topic, labelled, probability, chosen[t].threshold))
+                }
+            }
             let outcomes = sorted.map { example -> (labelled: Bool, predicted: Bool) in
                 let labelled = example.labels.contains(topic)
                 guard let i = covered.firstIndex(where: { $0.id == example.id }) else { return (labelled, false) }
-                return (labelled, outOfFold[best.index][t][i] >= best.thresholds[t])
+                return (labelled, outOfFold[chosen[t].index][t][i] >= chosen[t].threshold)
             }
             metrics.append(TopicMetrics(topic: topic, outcomes: outcomes))
         }
@@ -109,14 +118,15 @@ public struct TaxonomyFitter: Sendable {
             let neutral = neutralMask(names)
             let (full, cross) = fitModels(
                 topic: topic, t: t, rows: Array(covered.indices), examples: covered, vectors: vectors, neutral: neutral,
-                isPrimary: isPrimary, l2: l2)
-            let threshold = Self.rounded(best.thresholds[t])
+                isPrimary: isPrimary, l2: l2[t])
+            let threshold = Self.rounded(chosen[t].threshold)
             fitted.topics[t].model = Self.named(full, names: names, threshold: threshold)
             if primary != nil, base.languages.count > 1 {
                 fitted.topics[t].crosslingualModel = Self.named(cross, names: names, threshold: threshold)
             }
         }
-        return Result(taxonomy: fitted, l2: l2, crossValidated: metrics, uncovered: sorted.count - covered.count)
+        return Result(taxonomy: fitted, l2: l2, crossValidated: metrics, uncovered: sorted.count - covered.count,
+                      misses: misses)
     }
 
     // MARK: Pieces

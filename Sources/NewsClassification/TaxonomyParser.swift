@@ -184,8 +184,8 @@ struct TaxonomyParser {
                 let feature = try scalarString(key, what: "feature name", context: context)
                 guard TopicFeatures.isKnownName(feature) else {
                     throw error(.invalidField, at: key, context,
-                                "unknown feature '\(feature)'; expected one of \(TopicFeatures.neutralNames.joined(separator: ", ")), "
-                                + "rules-lead, phrase:TEXT, condition:N or term:TEXT")
+                                "unknown feature '\(feature)'; expected one of \(TopicFeatures.fixedNames.joined(separator: ", ")), "
+                                + "phrase:TEXT, condition:N or term:TEXT")
                 }
                 weights.append((feature, try number(value, what: "weight of '\(feature)'", context: context)))
             }

@@ -4,6 +4,10 @@ import Foundation
 /// for ``TaxonomyFitter``: document frequencies among the topic's examples
 /// against the rest, ranked by smoothed log odds, common function words left out.
 enum TermCounter {
+    /// A term must be this much likelier (log odds) among the topic's examples than the rest…
+    static let minimumLogOdds = 0.5
+    /// …and appear in at least this share of them (and at least three).
+    static let minimumShare = 0.15
     /// Distinct unigrams and bigrams of an article: normalized key → first surface form.
     static func terms(title: String, paragraphs: [String]) -> [[[UInt8]]: String] {
         var result: [[[UInt8]]: String] = [:]
@@ -60,13 +64,13 @@ enum TermCounter {
                 if let existing = surface[key] { if text < existing { surface[key] = text } } else { surface[key] = text }
             }
         }
-        let minimum = max(3, Int((Double(positives) * 0.15).rounded(.up)))
+        let minimum = max(3, Int((Double(positives) * minimumShare).rounded(.up)))
         var ranked: [(score: Double, text: String, key: [[UInt8]])] = []
         for (key, df) in positiveDF where df >= minimum && !excluding.contains(key) {
             let p = (Double(df) + 0.5) / (Double(positives) + 1)
             let q = (Double(negativeDF[key, default: 0]) + 0.5) / (Double(negatives) + 1)
             let score = log(p / q)
-            if score > 0.5 { ranked.append((score, surface[key]!, key)) }
+            if score > TermCounter.minimumLogOdds { ranked.append((score, surface[key]!, key)) }
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.text < $1.text }
         // Keep surface forms that normalize back to their key (so the matcher finds them) and are distinct.

@@ -27,6 +27,13 @@ public enum TopicFeatures {
         "subject", "subject-lead", "subject-spread", "action", "action-near", "action-paragraph", "action-article",
     ]
     public static let rulesLead = "rules-lead"
+    /// Hand weights of the positive rules times their hits, summed undamped.
+    public static let rules = "rules"
+    /// The same for the negative rules (penalties), as a positive number.
+    public static let penalties = "penalties"
+    /// 1 when the penalised events outweigh the topic's own rules: the
+    /// penalty is the article's subject, not background.
+    public static let penaltyDominant = "penalty-dominant"
     public static let phrasePrefix = "phrase:"
     public static let conditionPrefix = "condition:"
     public static let termPrefix = "term:"
@@ -35,11 +42,13 @@ public enum TopicFeatures {
 
     static let subjectIndex = 0, subjectLeadIndex = 1, subjectSpreadIndex = 2, actionIndex = 3
     static let actionNearIndex = 4, actionParagraphIndex = 5, actionArticleIndex = 6, rulesLeadIndex = 7
-    static let fixedCount = 8
+    static let rulesIndex = 8, penaltiesIndex = 9, penaltyDominantIndex = 10
+    static let fixedCount = 11
+    static let fixedNames = neutralNames + [rulesLead, rules, penalties, penaltyDominant]
 
     /// Whether `name` is a feature name a model may weigh.
     public static func isKnownName(_ name: String) -> Bool {
-        neutralNames.contains(name) || name == rulesLead
+        fixedNames.contains(name)
             || [phrasePrefix, conditionPrefix, termPrefix].contains { name.hasPrefix($0) && name.count > $0.count }
     }
 
@@ -62,8 +71,11 @@ public enum TopicFeatures {
 
 extension CompiledTaxonomy {
     /// The index into `languages` of `language`, -2 when the taxonomy has no terms for it.
+    /// An article whose language was not detected uses the terms of the
+    /// taxonomy's first language.
     func languageIndex(_ language: String) -> Int32 {
-        languages.firstIndex(of: language).map(Int32.init) ?? -2
+        let effective = language == "und" || language.isEmpty ? coveredLanguages.first ?? language : language
+        return languages.firstIndex(of: effective).map(Int32.init) ?? -2
     }
 
     /// Raw counts turned into each topic's feature vector, plus the evidence
@@ -82,16 +94,21 @@ extension CompiledTaxonomy {
             guard wanted[topic] else { continue }
             let layout = layouts[topic]
             let feature: Int
-            let positive: Bool
+            let handWeight: Double
             if contribution.label < 0 {
                 feature = TopicFeatures.fixedCount + Int(contribution.source) - layout.phraseStart
-                positive = phraseWeight[Int(contribution.source)] > 0
+                handWeight = phraseWeight[Int(contribution.source)]
             } else {
                 feature = TopicFeatures.fixedCount + layout.phraseCount + Int(contribution.source) - layout.conditionStart
-                positive = conditionWeight[Int(contribution.source)] > 0
+                handWeight = conditionWeight[Int(contribution.source)]
             }
             counts[topic][feature] += 1
-            if positive, contribution.segment <= 0 { counts[topic][TopicFeatures.rulesLeadIndex] += 1 }
+            if handWeight > 0 {
+                counts[topic][TopicFeatures.rulesIndex] += handWeight
+                if contribution.segment <= 0 { counts[topic][TopicFeatures.rulesLeadIndex] += 1 }
+            } else {
+                counts[topic][TopicFeatures.penaltiesIndex] -= handWeight
+            }
             items[topic].append(TopicFeatures.Item(
                 feature: Int32(feature), segment: contribution.segment, start: contribution.start, end: contribution.end,
                 source: contribution.source, label: contribution.label))
@@ -136,7 +153,10 @@ extension CompiledTaxonomy {
         for topic in layouts.indices where wanted[topic] {
             let subject = subjects[topic], action = actions[topic]
             var values = counts[topic]
-            for index in values.indices where index >= TopicFeatures.fixedCount || index == TopicFeatures.rulesLeadIndex {
+            values[TopicFeatures.penaltyDominantIndex] = values[TopicFeatures.penaltiesIndex] > values[TopicFeatures.rulesIndex] ? 1 : 0
+            for index in values.indices
+            where index >= TopicFeatures.fixedCount || index == TopicFeatures.rulesLeadIndex
+                || index == TopicFeatures.rulesIndex || index == TopicFeatures.penaltiesIndex {
                 values[index] = log1p(values[index])
             }
             values[TopicFeatures.subjectIndex] = log1p(Double(subject.count))

@@ -47,9 +47,10 @@ public struct ClassifyCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let classifier = TopicClassifier(taxonomy: taxonomy)
-        let results = explain
-            ? classifier.score(title: article.title, paragraphs: article.paragraphs)
-            : classifier.classify(title: article.title, paragraphs: article.paragraphs)
+        let outcome = explain
+            ? classifier.score(title: article.title, paragraphs: article.paragraphs, language: article.language)
+            : classifier.classify(title: article.title, paragraphs: article.paragraphs, language: article.language)
+        let results = outcome.topics
         if json {
             print(try ArticleInput.json(Output(topics: results, classifierVersion: TopicClassifier.version, taxonomy: "\(taxonomy.name)@\(taxonomy.version)")))
             return
