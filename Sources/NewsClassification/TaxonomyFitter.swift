@@ -165,21 +165,22 @@ public struct TaxonomyFitter: Sendable {
         return 1 / (1 + exp(-z))
     }
 
-    /// The threshold (0.1…0.9 in steps of 0.025) with the best F1; ties go to the one nearest 0.5.
+    /// The threshold (0.1…0.9 in steps of 0.025) with the best F1: the
+    /// middle of the thresholds that reach it, so the cut sits in the gap
+    /// between the classes rather than at its edge.
     static func bestThreshold(_ scores: [Double], _ labels: [Bool]) -> (Double, Double) {
-        var best = (threshold: 0.5, f1: -1.0)
+        var results: [(threshold: Double, f1: Double)] = []
         for step in 0...32 {
             let threshold = 0.1 + Double(step) * 0.025
             var tp = 0, fp = 0, fn = 0
             for (score, label) in zip(scores, labels) {
                 if score >= threshold { if label { tp += 1 } else { fp += 1 } } else if label { fn += 1 }
             }
-            let f1 = TopicMetrics.f1(tp: tp, fp: fp, fn: fn)
-            if f1 > best.f1 + 1e-12 || (abs(f1 - best.f1) <= 1e-12 && abs(threshold - 0.5) < abs(best.threshold - 0.5)) {
-                best = (threshold, f1)
-            }
+            results.append((threshold, TopicMetrics.f1(tp: tp, fp: fp, fn: fn)))
         }
-        return best
+        let best = results.map(\.f1).max() ?? 0
+        let reaching = results.filter { $0.f1 >= best - 1e-12 }.map(\.threshold)
+        return (reaching[reaching.count / 2], best)
     }
 
     static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
