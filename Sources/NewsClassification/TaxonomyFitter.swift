@@ -12,10 +12,12 @@ import Foundation
 /// gives the same taxonomy, byte for byte once written.
 public struct TaxonomyFitter: Sendable {
     public var folds: Int
-    /// Candidate L2 strengths; per topic, the one with the best cross-validated F1 wins (ties: the stronger).
+    /// Candidate L2 strengths; per topic, the one with the best cross-validated F1 wins (ties: the middle one).
     public var l2Grid: [Double]
     /// Words and word pairs selected per topic.
     public var termsPerTopic: Int
+    /// How many times an extra (train-only) example counts in the fit.
+    public var extraWeight = 3
 
     public init(folds: Int = 5, l2Grid: [Double] = [0.1, 0.3, 1, 3, 10], termsPerTopic: Int = 30) {
         self.folds = folds
@@ -37,7 +39,9 @@ public struct TaxonomyFitter: Sendable {
         public var misses: [(example: String, topic: String, labelled: Bool, probability: Double, threshold: Double)]
     }
 
-    public func fit(_ base: Taxonomy, examples: [LabelledExample]) -> Result {
+    /// Fits `base` on `examples`; `extra` examples (the project's own
+    /// fixtures, say) are only ever trained on, never scored in cross-validation.
+    public func fit(_ base: Taxonomy, examples: [LabelledExample], extra: [LabelledExample] = []) -> Result {
         var base = base
         for index in base.topics.indices {
             base.topics[index].terms = []
@@ -45,12 +49,14 @@ public struct TaxonomyFitter: Sendable {
             base.topics[index].crosslingualModel = nil
         }
         let sorted = examples.sorted { $0.id < $1.id }
-        let covered = sorted.filter { base.covers(language: $0.language) }
+        let scored = sorted.filter { base.covers(language: $0.language) }
+        let extraCovered = extra.sorted { $0.id < $1.id }.filter { base.covers(language: $0.language) }
+        let covered = scored + extraCovered
         let primary = base.languages.first
         func isPrimary(_ e: LabelledExample) -> Bool {
             primary == nil || e.language == primary || e.language == "und" || e.language.isEmpty
         }
-        let fold = foldAssignment(covered)
+        let fold = foldAssignment(scored) + [Int](repeating: -1, count: extraCovered.count)
         let topics = base.topics.map(\.id)
 
         // Out-of-fold probabilities per L2 value: [l2][topic][example].
@@ -59,7 +65,7 @@ public struct TaxonomyFitter: Sendable {
             count: l2Grid.count)
         for k in 0..<max(1, folds) {
             let training = covered.indices.filter { fold[$0] != k }
-            let held = covered.indices.filter { fold[$0] == k }
+            let held = scored.indices.filter { fold[$0] == k }
             guard !held.isEmpty else { continue }
             let taxonomy = withTerms(base, selectedFrom: training.map { covered[$0] }, isPrimary: isPrimary)
             let classifier = TopicClassifier(taxonomy: taxonomy)
@@ -69,7 +75,7 @@ public struct TaxonomyFitter: Sendable {
                 let neutral = neutralMask(names)
                 for (g, l2) in l2Grid.enumerated() {
                     let (full, cross) = fitModels(
-                        topic: topic, t: t, rows: training, examples: covered, vectors: vectors, neutral: neutral,
+                        topic: topic, t: t, rows: training, scoredCount: scored.count, examples: covered, vectors: vectors, neutral: neutral,
                         isPrimary: isPrimary, l2: l2)
                     for i in held {
                         let model = isPrimary(covered[i]) ? full : cross
@@ -82,19 +88,23 @@ public struct TaxonomyFitter: Sendable {
         // Per topic, the L2 strength and threshold with the best cross-validated F1 (ties: the stronger L2).
         var chosen: [(index: Int, threshold: Double)] = []
         for (t, topic) in topics.enumerated() {
-            let labels = covered.map { $0.labels.contains(topic) }
-            var best = (f1: -1.0, index: 0, threshold: 0.5)
+            let labels = scored.map { $0.labels.contains(topic) }
+            var results: [(f1: Double, threshold: Double)] = []
             for g in l2Grid.indices {
-                let (threshold, f1) = Self.bestThreshold(outOfFold[g][t], labels)
-                if f1 >= best.f1 - 1e-12 { best = (f1, g, threshold) }
+                let (threshold, f1) = Self.bestThreshold(Array(outOfFold[g][t].prefix(scored.count)), labels)
+                results.append((f1, threshold))
             }
+            let top = results.map(\.f1).max() ?? 0
+            let tied = results.indices.filter { results[$0].f1 >= top - 1e-12 }
+            let index = tied.isEmpty ? 0 : tied[tied.count / 2]
+            let best = (index: index, threshold: results.isEmpty ? 0.5 : results[index].threshold)
             chosen.append((best.index, best.threshold))
         }
         let l2 = chosen.map { l2Grid.isEmpty ? 1 : l2Grid[$0.index] }
         var metrics: [TopicMetrics] = []
         var misses: [(example: String, topic: String, labelled: Bool, probability: Double, threshold: Double)] = []
         for (t, topic) in topics.enumerated() {
-            for (i, example) in covered.enumerated() {
+            for (i, example) in scored.enumerated() {
                 let labelled = example.labels.contains(topic)
                 let probability = outOfFold[chosen[t].index][t][i]
                 if labelled != (probability >= chosen[t].threshold) {
@@ -103,7 +113,7 @@ public struct TaxonomyFitter: Sendable {
             }
             let outcomes = sorted.map { example -> (labelled: Bool, predicted: Bool) in
                 let labelled = example.labels.contains(topic)
-                guard let i = covered.firstIndex(where: { $0.id == example.id }) else { return (labelled, false) }
+                guard let i = scored.firstIndex(where: { $0.id == example.id }) else { return (labelled, false) }
                 return (labelled, outOfFold[chosen[t].index][t][i] >= chosen[t].threshold)
             }
             metrics.append(TopicMetrics(topic: topic, outcomes: outcomes))
@@ -117,7 +127,7 @@ public struct TaxonomyFitter: Sendable {
             let names = classifier.featureNames(topic: t)
             let neutral = neutralMask(names)
             let (full, cross) = fitModels(
-                topic: topic, t: t, rows: Array(covered.indices), examples: covered, vectors: vectors, neutral: neutral,
+                topic: topic, t: t, rows: Array(covered.indices), scoredCount: scored.count, examples: covered, vectors: vectors, neutral: neutral,
                 isPrimary: isPrimary, l2: l2[t])
             let threshold = Self.rounded(chosen[t].threshold)
             fitted.topics[t].model = Self.named(full, names: names, threshold: threshold)
@@ -125,7 +135,7 @@ public struct TaxonomyFitter: Sendable {
                 fitted.topics[t].crosslingualModel = Self.named(cross, names: names, threshold: threshold)
             }
         }
-        return Result(taxonomy: fitted, l2: l2, crossValidated: metrics, uncovered: sorted.count - covered.count,
+        return Result(taxonomy: fitted, l2: l2, crossValidated: metrics, uncovered: sorted.count - scored.count,
                       misses: misses)
     }
 
@@ -145,10 +155,12 @@ public struct TaxonomyFitter: Sendable {
     private func neutralMask(_ names: [String]) -> [Bool] { names.map(TopicFeatures.isNeutral) }
 
     private func fitModels(
-        topic: String, t: Int, rows: [Int], examples: [LabelledExample], vectors: [[[Double]]], neutral: [Bool],
+        topic: String, t: Int, rows: [Int], scoredCount: Int, examples: [LabelledExample], vectors: [[[Double]]], neutral: [Bool],
         isPrimary: (LabelledExample) -> Bool, l2: Double
     ) -> (full: (Double, [Double]), cross: (Double, [Double])) {
         let regression = LogisticRegression(l2: l2)
+        // Extra examples (index ≥ scoredCount) weigh `extraWeight` times: the project's own fixtures say what a topic promises.
+        let rows = rows.flatMap { $0 >= scoredCount ? [Int](repeating: $0, count: extraWeight) : [$0] }
         let primaryRows = rows.filter { isPrimary(examples[$0]) }
         let full = regression.fit(primaryRows.map { vectors[$0][t] }, primaryRows.map { examples[$0].labels.contains(topic) })
         let neutralIndices = neutral.indices.filter { neutral[$0] }
@@ -165,22 +177,22 @@ public struct TaxonomyFitter: Sendable {
         return 1 / (1 + exp(-z))
     }
 
-    /// The threshold (0.1…0.9 in steps of 0.025) with the best F1: the
-    /// middle of the thresholds that reach it, so the cut sits in the gap
-    /// between the classes rather than at its edge.
+    /// The threshold (0.1…0.9 in steps of 0.025) with the best F1; among
+    /// equals, the one nearest 0.5.
     static func bestThreshold(_ scores: [Double], _ labels: [Bool]) -> (Double, Double) {
-        var results: [(threshold: Double, f1: Double)] = []
+        var best = (threshold: 0.5, f1: -1.0)
         for step in 0...32 {
             let threshold = 0.1 + Double(step) * 0.025
             var tp = 0, fp = 0, fn = 0
             for (score, label) in zip(scores, labels) {
                 if score >= threshold { if label { tp += 1 } else { fp += 1 } } else if label { fn += 1 }
             }
-            results.append((threshold, TopicMetrics.f1(tp: tp, fp: fp, fn: fn)))
+            let f1 = TopicMetrics.f1(tp: tp, fp: fp, fn: fn)
+            if f1 > best.f1 + 1e-12 || (abs(f1 - best.f1) <= 1e-12 && abs(threshold - 0.5) < abs(best.threshold - 0.5)) {
+                best = (threshold, f1)
+            }
         }
-        let best = results.map(\.f1).max() ?? 0
-        let reaching = results.filter { $0.f1 >= best - 1e-12 }.map(\.threshold)
-        return (reaching[reaching.count / 2], best)
+        return best
     }
 
     static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

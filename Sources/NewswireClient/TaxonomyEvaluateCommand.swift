@@ -46,7 +46,7 @@ public struct TaxonomyEvaluateCommand: ParsableCommand {
         let unsupported = evaluation.unsupported.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         print("unclassified (language not covered): \(unsupported.isEmpty ? "none" : unsupported.joined(separator: ", "))")
         let hardNegatives = loaded.filter(\.hardNegative).count
-        print("hard negatives given a topic: \(evaluation.labelledHardNegatives.count) of \(hardNegatives)")
+        print("hard negatives given a topic they are not labelled with: \(evaluation.labelledHardNegatives.count) of \(hardNegatives)")
         guard !quiet else { return }
         print("misses: \(evaluation.misses.count)")
         for miss in evaluation.misses {

@@ -20,6 +20,12 @@ public struct TaxonomyFitCommand: ParsableCommand {
     @Option(help: "The labels file when it is not EXAMPLES/labels.tsv.")
     var labels: String?
 
+    @Option(help: "More labelled examples (a folder with labels.tsv, or a folder of such folders) that are trained on but never scored in cross-validation, such as the project's own fixtures.")
+    var trainAlso: [String] = []
+
+    @Option(help: "The labels file for --train-also when it is not TRAIN_ALSO/labels.tsv.")
+    var trainAlsoLabels: String?
+
     @Option(help: "Use only rows whose 'split' column is this (for example dev); empty: every row. (env: NEWSWIRE_SPLIT)")
     var split: String = EnvironmentDefault.string("NEWSWIRE_SPLIT", "")
 
@@ -67,8 +73,17 @@ public struct TaxonomyFitCommand: ParsableCommand {
             FileHandle.standardError.write(Data("newswire taxonomy fit: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let result = TaxonomyFitter(folds: folds, l2Grid: l2Grid ?? [], termsPerTopic: terms).fit(base, examples: loaded)
-        var report = "fitted on \(loaded.count) examples\(split.isEmpty ? "" : " (split \(split))"), \(folds)-fold cross-validation, L2 \(zip(base.topics, result.l2).map { "\($0.id) \($1)" }.joined(separator: ", "))"
+        var extra: [LabelledExample] = []
+        if !trainAlso.isEmpty {
+            do {
+                extra = try LabelledFolder.load(trainAlso, labels: trainAlsoLabels, split: nil, topics: Set(base.topics.map(\.id)))
+            } catch {
+                FileHandle.standardError.write(Data("newswire taxonomy fit: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        let result = TaxonomyFitter(folds: folds, l2Grid: l2Grid ?? [], termsPerTopic: terms).fit(base, examples: loaded, extra: extra)
+        var report = (extra.isEmpty ? "" : "trained also on \(extra.count) examples (never scored)\n") + "fitted on \(loaded.count) examples\(split.isEmpty ? "" : " (split \(split))"), \(folds)-fold cross-validation, L2 \(zip(base.topics, result.l2).map { "\($0.id) \($1)" }.joined(separator: ", "))"
         if result.uncovered > 0 { report += "; \(result.uncovered) in languages the taxonomy does not cover (counted as no topic)" }
         report += "\n" + result.crossValidated.map(\.line).joined(separator: "\n")
         report += String(format: "\ncross-validated macro-F1 %.3f\n", result.macroF1)
