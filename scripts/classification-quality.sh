@@ -13,8 +13,12 @@ if [ ! -d "$corpus" ]; then
     echo "classification-quality: no figures measured. The figures last measured are in BENCHMARKS.md (Classification quality)." >&2
     exit 2
 fi
-swift build --product newswire >&2
-newswire="$(swift build --show-bin-path)/newswire"
+# NEWSWIRE=path/to/newswire skips the build (use a binary you already built).
+newswire="${NEWSWIRE:-}"
+if [ -z "$newswire" ]; then
+    swift build --product newswire >&2
+    newswire="$(swift build --show-bin-path)/newswire"
+fi
 echo "== dev split, 5-fold cross-validated (fit of deploy/taxonomy.yaml's phrases) =="
 "$newswire" taxonomy fit --topics deploy/taxonomy.yaml --examples "$corpus" --split dev \
     --train-also Tests/Fixtures --train-also-labels Tests/Fixtures/classification-training.tsv --output /dev/null 2>&1

@@ -14,8 +14,12 @@ if [ ! -d "$corpus" ]; then
     echo "fit-default-taxonomy: no labelled corpus at $corpus (it lives outside the repository, in ../shared); nothing refitted" >&2
     exit 2
 fi
-swift build --product newswire >&2
-newswire="$(swift build --show-bin-path)/newswire"
+# NEWSWIRE=path/to/newswire skips the build (use a binary you already built).
+newswire="${NEWSWIRE:-}"
+if [ -z "$newswire" ]; then
+    swift build --product newswire >&2
+    newswire="$(swift build --show-bin-path)/newswire"
+fi
 "$newswire" taxonomy fit --topics deploy/taxonomy.yaml --examples "$corpus" --split dev \
     --train-also Tests/Fixtures --train-also-labels Tests/Fixtures/classification-training.tsv --output deploy/taxonomy.yaml
 {

@@ -13,7 +13,7 @@ public struct TopicAssignment: Sendable, Equatable, Codable {
     public var evidence: [Evidence]
     /// How many matches there were in all, kept or not.
     public var evidenceTotal: Int
-    /// The features and weights that decided (only from `score`, for `--explain`).
+    /// The features and weights that decided, for a topic with a fitted model.
     public var decision: Decision?
 
     public init(

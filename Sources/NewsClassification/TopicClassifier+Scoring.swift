@@ -79,7 +79,7 @@ extension TopicClassifier {
                     ($0.segment, $0.start, $0.end)
                 })
                 var decision: TopicAssignment.Decision?
-                if !assignedOnly {
+                do {
                     var features: [TopicAssignment.Decision.Feature] = []
                     for index in vector.indices where vector[index] != 0 && model.weights[index] != 0 {
                         features.append(.init(name: layout.featureNames[index], value: vector[index], weight: model.weights[index]))
