@@ -7,11 +7,11 @@ extension Taxonomy {
     /// YAML of the built-in taxonomy; see ``Taxonomy`` for the format.
     public static let defaultYAML: String = #"""
 # Fitted by `newswire taxonomy fit` (classifier keyword-ac-lr-2); phrases, conditions, subject
-# and action terms are written by hand, terms and models by the fit. Cross-validated macro-F1 0.934.
+# and action terms are written by hand, terms and models by the fit. Cross-validated macro-F1 0.932.
 # The built-in taxonomy is refitted with scripts/fit-default-taxonomy.sh (dev split of ../shared/classification-dev).
 name: "newswire-default"
 version: "2"
-languages: ["en", "fr", "de", "es", "ru"]
+languages: ["en", "fr", "de", "es"]
 topics:
   - id: syria-talks
     label: "Syria peace talks"
@@ -46,93 +46,93 @@ topics:
         within: 12
         weight: 0.35
     subject:
-      any: ["assad", "асад", "асада", "асаду"]
+      any: ["assad"]
       en: ["syria", "syrian", "syrians", "damascus"]
       fr: ["syrie", "syrien", "syrienne", "syriens", "syriennes", "damas"]
       de: ["syrien", "syrische", "syrischen", "syrischer", "syrisches", "damaskus"]
       es: ["siria", "sirio", "siria", "sirios", "sirias", "damasco"]
-      ru: ["сирия", "сирии", "сирию", "сирией", "сирийский", "сирийской", "сирийских", "сирийская", "сирийские", "сирийского", "дамаск", "дамаска"]
     action:
       en: ["talks", "negotiations", "negotiate", "negotiator", "peace conference", "conference", "convene", "geneva", "communique", "political settlement", "political solution", "transition", "transitional government", "transitional governing body", "delegation", "peace process", "peace plan", "diplomacy", "diplomatic", "envoy", "invitation", "attend", "brahimi", "annan", "mediator"]
       fr: ["négociations", "pourparlers", "conférence", "genève", "transition", "délégation", "diplomatie", "règlement politique", "solution politique", "conférence de paix"]
       de: ["gespräche", "verhandlungen", "friedenskonferenz", "konferenz", "genf", "übergangsregierung", "delegation", "diplomatie", "friedensgespräche", "politische lösung"]
       es: ["conversaciones", "negociaciones", "conferencia", "ginebra", "transición", "delegación", "diplomacia", "solución política", "conferencia de paz"]
-      ru: ["переговоры", "переговоров", "переговорах", "конференция", "конференции", "конференцию", "женева", "женеве", "женевы", "урегулирования", "урегулирование", "делегация", "делегации"]
     terms: ["lakhdar", "lakhdar brahimi", "arab league", "league", "governing body", "transitional governing", "transitional", "international conference", "syria peace", "solution", "table", "take part", "governed", "moon", "goal", "sergei lavrov", "switzerland", "peace talks", "syrian people", "propose", "minister sergei", "syrian president", "accept", "process", "pull", "role", "syrian national", "peace", "russian foreign", "body"]
     model:
-      bias: -11.3934
-      threshold: 0.725
+      bias: -9.3348
+      threshold: 0.475
       weights:
-        "subject": 0.1322
-        "subject-lead": 0.4742
-        "subject-spread": 0.5824
-        "action": 2.6589
-        "action-near": 0.3807
-        "action-paragraph": 0.6929
-        "action-article": 2.1562
-        "rules-lead": 0.321
-        "rules": 2.6651
-        "phrase:geneva ii": 0.634
-        "phrase:geneva 2": 0.1045
-        "phrase:geneva conference": 2.4477
-        "phrase:peace conference in geneva": 1.0956
-        "phrase:syria peace conference": -0.5902
-        "phrase:syrian peace conference": 0.0115
-        "phrase:peace conference on syria": 0.0906
-        "phrase:syria peace talks": 0.0011
-        "phrase:syria talks": 0.0176
-        "phrase:transitional governing body": 0.6014
-        "phrase:transitional government": 1.1339
-        "phrase:transition government": 0.0057
-        "phrase:political transition": 0.1753
-        "phrase:political settlement": 1.0729
-        "phrase:political solution": 0.1987
-        "phrase:negotiated settlement": -0.0675
-        "phrase:negotiating table": 0.1277
-        "phrase:negotiating team": 0.0803
-        "phrase:opposition delegation": 0.0128
-        "condition:1": -0.8202
-        "term:lakhdar": 1.7481
-        "term:lakhdar brahimi": 1.7481
-        "term:arab league": 0.1169
-        "term:league": 0.1169
-        "term:governing body": 0.6014
-        "term:transitional governing": 0.6014
-        "term:transitional": 1.7624
-        "term:international conference": 0.6748
-        "term:syria peace": -0.4882
-        "term:solution": 0.29
-        "term:table": 0.9462
-        "term:take part": 2.6092
-        "term:governed": 0.5822
-        "term:moon": -0.4773
-        "term:goal": 0.1011
-        "term:sergei lavrov": 0.1508
-        "term:switzerland": 0.704
-        "term:peace talks": -1.1293
-        "term:syrian people": 0.373
-        "term:propose": 0.8886
-        "term:minister sergei": 0.4671
-        "term:syrian president": -0.0567
-        "term:accept": 1.0108
-        "term:process": 1.238
-        "term:pull": 1.3378
-        "term:role": 1.2944
-        "term:syrian national": -0.2085
-        "term:peace": 0.8148
-        "term:russian foreign": 0.3431
-        "term:body": 0.6848
+        "subject": 0.2265
+        "subject-lead": 0.3599
+        "subject-spread": 0.3002
+        "action": 2.1286
+        "action-near": 0.4951
+        "action-paragraph": 0.7028
+        "action-article": 1.5669
+        "rules-lead": 0.2493
+        "rules": 1.8755
+        "phrase:geneva ii": 0.4306
+        "phrase:geneva 2": 0.0706
+        "phrase:geneva communique": 0.0001
+        "phrase:geneva conference": 1.4531
+        "phrase:peace conference in geneva": 0.7602
+        "phrase:syria peace conference": -0.3367
+        "phrase:syrian peace conference": 0.0123
+        "phrase:peace conference on syria": 0.0848
+        "phrase:syria peace talks": 0.002
+        "phrase:peace talks on syria": 0.0001
+        "phrase:syria talks": 0.0244
+        "phrase:transitional governing body": 0.4445
+        "phrase:transitional government": 0.8237
+        "phrase:transition government": 0.0086
+        "phrase:political transition": 0.1465
+        "phrase:political settlement": 0.6516
+        "phrase:political solution": 0.1358
+        "phrase:negotiated settlement": -0.0087
+        "phrase:negotiating table": 0.1594
+        "phrase:negotiating team": 0.1033
+        "phrase:opposition delegation": 0.0116
+        "condition:1": -0.4297
+        "term:lakhdar": 1.1929
+        "term:lakhdar brahimi": 1.1929
+        "term:arab league": 0.1415
+        "term:league": 0.1416
+        "term:governing body": 0.4445
+        "term:transitional governing": 0.4445
+        "term:transitional": 1.3014
+        "term:international conference": 0.3164
+        "term:syria peace": -0.2732
+        "term:solution": 0.2648
+        "term:table": 0.5842
+        "term:take part": 1.71
+        "term:governed": 0.4222
+        "term:moon": -0.2171
+        "term:goal": 0.1014
+        "term:sergei lavrov": 0.1061
+        "term:switzerland": 0.4703
+        "term:peace talks": -0.7037
+        "term:syrian people": 0.2906
+        "term:propose": 0.6593
+        "term:minister sergei": 0.2855
+        "term:syrian president": -0.0609
+        "term:accept": 0.6209
+        "term:process": 0.8964
+        "term:pull": 0.8263
+        "term:role": 0.9647
+        "term:syrian national": -0.1288
+        "term:peace": 0.7054
+        "term:russian foreign": 0.3364
+        "term:body": 0.4582
     crosslingual-model:
-      bias: -13.6011
-      threshold: 0.725
+      bias: -10.4852
+      threshold: 0.475
       weights:
-        "subject": -0.6419
-        "subject-lead": 0.8283
-        "subject-spread": 1.0359
-        "action": 4.4606
-        "action-near": 1.419
-        "action-paragraph": -0.4003
-        "action-article": 5.2881
+        "subject": 0.0847
+        "subject-lead": 0.2768
+        "subject-spread": 0.2033
+        "action": 3.2571
+        "action-near": 1.3741
+        "action-paragraph": 0.5836
+        "action-article": 2.7783
   - id: snowden-request
     label: "Snowden handover"
     description: "The United States asking Russia or another country to return, hand over, expel or extradite Edward Snowden, and the fight over his asylum. Stories about his surveillance disclosures alone do not belong here."
@@ -148,72 +148,71 @@ topics:
         within: 60
         weight: 0.5
     subject:
-      any: ["snowden", "сноуден", "сноудена", "сноудену", "сноуденом", "сноудене"]
+      any: ["snowden"]
       en: ["whistleblower", "former contractor", "leaker", "nsa leaker", "former nsa contractor"]
     action:
       en: ["extradite", "extradition", "asylum", "return", "hand over", "handed over", "expel", "deport", "passport", "surrender", "refuge", "provisional arrest", "fugitive", "transit", "espionage", "charges", "charged", "residence permit", "airport", "flight", "travel document"]
       fr: ["extradition", "extrader", "asile", "remettre", "expulser", "passeport", "refuge", "extradé"]
       de: ["auslieferung", "ausliefern", "asyl", "ausweisen", "reisepass", "abschiebung", "übergabe", "auszuliefern"]
       es: ["extradición", "extraditar", "asilo", "entregar", "expulsar", "pasaporte", "refugio", "entrega"]
-      ru: ["экстрадиция", "экстрадиции", "экстрадицию", "выдача", "выдачи", "выдачу", "выдать", "убежище", "убежища", "паспорт", "паспорта", "выслать"]
     terms: ["hong", "hong kong", "kong", "snowden asylum", "sheremetyevo", "sheremetyevo airport", "transit zone", "transit area", "moscow airport", "temporary asylum", "classified", "travel", "applied", "bolivia", "disclose", "ecuador", "contractor", "edward", "latin", "information", "man", "wikileaks", "edward snowden", "surveillance program", "grant", "lawyer", "leak", "temporary", "request", "case"]
     model:
-      bias: -4.7563
-      threshold: 0.5
+      bias: -4.0469
+      threshold: 0.4
       weights:
-        "subject": 1.1872
-        "subject-lead": 0.2736
-        "subject-spread": 0.2803
-        "action": 0.373
-        "action-near": 0.6797
-        "action-paragraph": 0.5074
-        "action-article": 0.3616
-        "rules-lead": 0.2109
-        "rules": 0.7462
-        "phrase:extradite snowden": 0.0043
-        "condition:1": 0.5962
-        "condition:2": 0.5516
-        "term:hong": 0.1514
-        "term:hong kong": 0.1514
-        "term:kong": 0.1514
-        "term:snowden asylum": 0.042
-        "term:sheremetyevo": 0.0684
-        "term:sheremetyevo airport": 0.0555
-        "term:transit zone": 0.0632
-        "term:transit area": 0.0435
-        "term:moscow airport": -0.0376
-        "term:temporary asylum": 0.1022
-        "term:classified": -0.0019
-        "term:travel": 0.0256
-        "term:applied": 0.0105
-        "term:bolivia": 0.4001
-        "term:disclose": 0.0539
-        "term:ecuador": 0.116
-        "term:contractor": 0.1645
-        "term:edward": 0.3675
-        "term:latin": -0.0349
-        "term:information": 0.1958
-        "term:man": 0.0663
-        "term:wikileaks": -0.1178
-        "term:edward snowden": 0.1184
-        "term:surveillance program": 0.0114
-        "term:grant": -0.0014
-        "term:lawyer": 0.0778
-        "term:leak": 0.0469
-        "term:temporary": -0.0395
-        "term:request": 0.3067
-        "term:case": 0.0332
+        "subject": 0.7843
+        "subject-lead": 0.2737
+        "subject-spread": 0.2231
+        "action": 0.4238
+        "action-near": 0.531
+        "action-paragraph": 0.4442
+        "action-article": 0.3514
+        "rules-lead": 0.1756
+        "rules": 0.5102
+        "phrase:extradite snowden": 0.0059
+        "condition:1": 0.3823
+        "condition:2": 0.4182
+        "term:hong": 0.1168
+        "term:hong kong": 0.1168
+        "term:kong": 0.1168
+        "term:snowden asylum": 0.0393
+        "term:sheremetyevo": 0.0534
+        "term:sheremetyevo airport": 0.0433
+        "term:transit zone": 0.0422
+        "term:transit area": 0.0343
+        "term:moscow airport": 0.0315
+        "term:temporary asylum": 0.0834
+        "term:classified": 0.0246
+        "term:travel": 0.0366
+        "term:applied": 0.0165
+        "term:bolivia": 0.1879
+        "term:disclose": 0.0402
+        "term:ecuador": 0.0988
+        "term:contractor": 0.135
+        "term:edward": 0.2759
+        "term:latin": 0.0387
+        "term:information": 0.09
+        "term:man": 0.0529
+        "term:wikileaks": -0.011
+        "term:edward snowden": 0.1225
+        "term:surveillance program": 0.0266
+        "term:grant": 0.0445
+        "term:lawyer": 0.0617
+        "term:leak": 0.0586
+        "term:temporary": 0.0433
+        "term:request": 0.193
+        "term:case": 0.0535
     crosslingual-model:
-      bias: -4.2321
-      threshold: 0.5
+      bias: -3.6514
+      threshold: 0.4
       weights:
-        "subject": 1.6059
-        "subject-lead": 0.3484
-        "subject-spread": 0.4873
-        "action": 0.3949
-        "action-near": 1.0014
-        "action-paragraph": 0.803
-        "action-article": 0.4649
+        "subject": 1.0569
+        "subject-lead": 0.3614
+        "subject-spread": 0.3461
+        "action": 0.5134
+        "action-near": 0.7354
+        "action-paragraph": 0.6327
+        "action-article": 0.4464
   - id: arms-supply
     label: "Arms for the Syrian war"
     description: "Weapons, ammunition or military aid supplied to a side of the Syrian war, rebels or the Assad government. Arms sales unrelated to Syria and chemical weapons inspections do not belong here."
@@ -239,86 +238,84 @@ topics:
         within: 6
         weight: 0.25
     subject:
-      any: ["assad", "асад", "асада", "асаду"]
+      any: ["assad"]
       en: ["syria", "syrian", "syrians", "damascus", "rebels", "free syrian army"]
       fr: ["syrie", "syrien", "syrienne", "syriens", "syriennes", "damas"]
       de: ["syrien", "syrische", "syrischen", "syrischer", "syrisches", "damaskus"]
       es: ["siria", "sirio", "siria", "sirios", "sirias", "damasco"]
-      ru: ["сирия", "сирии", "сирию", "сирией", "сирийский", "сирийской", "сирийских", "сирийская", "сирийские", "сирийского", "дамаск", "дамаска"]
     action:
       en: ["arm", "arming", "military aid", "lethal aid", "non-lethal", "military assistance", "military support", "supply", "supplies", "shipment", "deliver", "delivery", "provide", "airdrop", "smuggle", "funnel", "embargo", "military equipment", "equip"]
       fr: ["livraison", "livraisons", "livrer", "fournir", "embargo", "aide militaire", "armer", "armement"]
       de: ["waffenlieferungen", "waffenlieferung", "lieferung", "liefern", "embargo", "militärhilfe", "aufrüsten"]
       es: ["suministro", "suministrar", "envío", "enviar", "embargo", "ayuda militar", "armar", "armamento"]
-      ru: ["поставки", "поставок", "поставка", "поставку", "поставлять", "эмбарго", "вооружения", "вооружений"]
     terms: ["syrian rebel", "anti aircraft", "ammunition", "assistance", "lethal", "extremist", "assad regime", "contract", "cia", "intervention", "bashar assad", "syrian army", "arms", "tank", "european union", "train", "regime", "aircraft", "britain", "battle", "jordan", "pledge", "bashar", "army", "weapon", "hezbollah", "small", "missile", "union", "president bashar"]
     model:
-      bias: -5.0304
-      threshold: 0.375
+      bias: -8.3254
+      threshold: 0.1
       weights:
-        "subject": 0.5009
-        "subject-lead": 0.2227
-        "subject-spread": 0.1391
-        "action": 0.73
-        "action-near": 0.5726
-        "action-paragraph": 0.5833
-        "action-article": 0.3975
-        "rules-lead": 0.3374
-        "rules": 0.3978
-        "penalties": -0.1579
-        "penalty-dominant": -0.1254
-        "phrase:arm the rebels": 0.0851
-        "phrase:arm the syrian rebels": 0.0048
-        "phrase:arm the opposition": 0.009
-        "phrase:weapons to the rebels": 0.0271
-        "phrase:arms to syria": 0.0288
-        "phrase:lethal aid": -0.0102
-        "phrase:arms embargo": 0.0914
-        "phrase:chemical weapons": -0.2498
-        "phrase:weapons inspectors": -0.0169
-        "condition:1": 0.4638
-        "condition:2": 0.4068
-        "term:syrian rebel": 0.339
-        "term:anti aircraft": 0.065
-        "term:ammunition": 0.2078
-        "term:assistance": 0.0858
-        "term:lethal": 0.0932
-        "term:extremist": 0.0573
-        "term:assad regime": 0.161
-        "term:contract": 0.0748
-        "term:cia": 0.0828
-        "term:intervention": -0.0104
-        "term:bashar assad": 0.0591
-        "term:syrian army": 0.0325
-        "term:arms": 0.2646
-        "term:tank": 0.0561
-        "term:european union": 0.053
-        "term:train": 0.2513
-        "term:regime": 0.1723
-        "term:aircraft": 0.2365
-        "term:britain": 0.101
-        "term:battle": -0.0158
-        "term:jordan": 0.0009
-        "term:pledge": 0.09
-        "term:bashar": 0.115
-        "term:army": 0.1069
-        "term:weapon": 0.1063
-        "term:hezbollah": -0.0062
-        "term:small": 0.0706
-        "term:missile": 0.1181
-        "term:union": 0.0573
-        "term:president bashar": 0.0557
+        "subject": 0.8751
+        "subject-lead": 0.7183
+        "subject-spread": 0.3057
+        "action": 1.5721
+        "action-near": 0.6932
+        "action-paragraph": 1.0125
+        "action-article": 0.6379
+        "rules-lead": 0.5353
+        "rules": 0.617
+        "penalties": -0.4554
+        "penalty-dominant": -0.3173
+        "phrase:arm the rebels": 0.3164
+        "phrase:arm the syrian rebels": 0.0015
+        "phrase:arm the opposition": 0.0077
+        "phrase:weapons to the rebels": 0.057
+        "phrase:arms to syria": 0.0252
+        "phrase:lethal aid": -0.3962
+        "phrase:arms embargo": 0.3668
+        "phrase:chemical weapons": -0.7194
+        "phrase:weapons inspectors": -0.0236
+        "condition:1": 0.9194
+        "condition:2": 0.7497
+        "term:syrian rebel": 0.7784
+        "term:anti aircraft": 0.1136
+        "term:ammunition": 0.8288
+        "term:assistance": 0.1589
+        "term:lethal": 0.2366
+        "term:extremist": 0.0914
+        "term:assad regime": 0.5529
+        "term:contract": 0.1621
+        "term:cia": 0.2662
+        "term:intervention": -0.0429
+        "term:bashar assad": 0.1477
+        "term:syrian army": -0.2047
+        "term:arms": 0.4022
+        "term:tank": 0.0239
+        "term:european union": 0.0685
+        "term:train": 0.7625
+        "term:regime": 0.5048
+        "term:aircraft": 0.9499
+        "term:britain": 0.1574
+        "term:battle": -0.2465
+        "term:jordan": -0.1858
+        "term:pledge": 0.316
+        "term:bashar": 0.1292
+        "term:army": 0.0954
+        "term:weapon": -0.1304
+        "term:hezbollah": -0.4152
+        "term:small": 0.0792
+        "term:missile": 0.0607
+        "term:union": 0.0616
+        "term:president bashar": -0.1115
     crosslingual-model:
-      bias: -4.611
-      threshold: 0.375
+      bias: -7.5116
+      threshold: 0.1
       weights:
-        "subject": 0.6408
-        "subject-lead": 0.1487
-        "subject-spread": 0.1115
-        "action": 1.0619
-        "action-near": 0.8069
-        "action-paragraph": 0.8295
-        "action-article": 0.5072
+        "subject": 1.2516
+        "subject-lead": 0.0679
+        "subject-spread": -0.269
+        "action": 2.3879
+        "action-near": 0.7771
+        "action-paragraph": 1.5263
+        "action-article": 0.7293
 """#
 
     /// The built-in taxonomy, parsed from ``defaultYAML`` once, on first use.

@@ -16,6 +16,8 @@ public struct TaxonomyFitter: Sendable {
     public var l2Grid: [Double]
     /// Words and word pairs selected per topic.
     public var termsPerTopic: Int
+    /// Cross-validation repeats (different fold deals) pooled to choose L2 and thresholds; figures are from the first.
+    public var repeats = 3
     /// How many times an extra (train-only) example counts in the fit.
     public var extraWeight = 3
 
@@ -56,10 +58,12 @@ public struct TaxonomyFitter: Sendable {
         func isPrimary(_ e: LabelledExample) -> Bool {
             primary == nil || e.language == primary || e.language == "und" || e.language.isEmpty
         }
-        let fold = foldAssignment(scored) + [Int](repeating: -1, count: extraCovered.count)
         let topics = base.topics.map(\.id)
 
-        // Out-of-fold probabilities per L2 value: [l2][topic][example].
+        // Out-of-fold probabilities per repeat and L2 value: [repeat][l2][topic][example].
+        var repeated = [[[[Double]]]]()
+        for round in 0..<max(1, repeats) {
+        let fold = foldAssignment(scored, round: round) + [Int](repeating: -1, count: extraCovered.count)
         var outOfFold = [[[Double]]](
             repeating: [[Double]](repeating: [Double](repeating: 0, count: covered.count), count: topics.count),
             count: l2Grid.count)
@@ -84,6 +88,9 @@ public struct TaxonomyFitter: Sendable {
                 }
             }
         }
+        repeated.append(outOfFold)
+        }
+        let outOfFold = repeated[0]
 
         // Per topic, the L2 strength and threshold with the best cross-validated F1 (ties: the stronger L2).
         var chosen: [(index: Int, threshold: Double)] = []
@@ -91,7 +98,10 @@ public struct TaxonomyFitter: Sendable {
             let labels = scored.map { $0.labels.contains(topic) }
             var results: [(f1: Double, threshold: Double)] = []
             for g in l2Grid.indices {
-                let (threshold, f1) = Self.bestThreshold(Array(outOfFold[g][t].prefix(scored.count)), labels)
+                // Pooled over the repeats: each example scored once per repeat, by a model that never saw it.
+                let pooled = repeated.flatMap { $0[g][t].prefix(scored.count) }
+                let pooledLabels = repeated.flatMap { _ in labels }
+                let (threshold, f1) = Self.bestThreshold(Array(pooled), pooledLabels)
                 results.append((f1, threshold))
             }
             let top = results.map(\.f1).max() ?? 0
@@ -141,15 +151,28 @@ public struct TaxonomyFitter: Sendable {
 
     // MARK: Pieces
 
-    /// Round-robin within each label set, in id order: every fold gets its share of each kind.
-    func foldAssignment(_ examples: [LabelledExample]) -> [Int] {
-        var next: [String: Int] = [:]
-        return examples.map { example in
-            let key = example.labels.sorted().joined(separator: ",")
-            let value = next[key, default: 0]
-            next[key] = value + 1
-            return value % max(1, folds)
+    /// Round-robin within each label set: every fold gets its share of each
+    /// kind. Round 0 deals in id order; later rounds in an order fixed by a
+    /// hash of the id and the round, so each repeat splits differently but
+    /// always the same way.
+    func foldAssignment(_ examples: [LabelledExample], round: Int = 0) -> [Int] {
+        func key(_ index: Int) -> UInt64 {
+            guard round > 0 else { return UInt64(index) }
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(round)
+            for byte in examples[index].id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            var generator = SplitMix64(seed: hash)
+            return generator.next()
         }
+        let order = examples.indices.sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
+        var next: [String: Int] = [:]
+        var result = [Int](repeating: 0, count: examples.count)
+        for index in order {
+            let label = examples[index].labels.sorted().joined(separator: ",")
+            let value = next[label, default: 0]
+            next[label] = value + 1
+            result[index] = value % max(1, folds)
+        }
+        return result
     }
 
     private func neutralMask(_ names: [String]) -> [Bool] { names.map(TopicFeatures.isNeutral) }
