@@ -79,7 +79,7 @@ struct FittedDecisionTests {
         #expect(!topics("Russia to sell fighter jets to India", sale).contains("arms-supply"))
         let talks = [
             "Colombia's government and the rebels resumed peace talks in Havana on Monday, negotiators said.",
-            "The delegations agreed on an agenda for the next round of negotiations, which will address land reform.",
+            "The delegations settled on a plan for the coming round of negotiations, which will address land reform.",
         ]
         #expect(!topics("Colombia peace talks resume in Havana", talks).contains("syria-talks"))
         let parliament = [
@@ -112,11 +112,11 @@ struct FittedDecisionTests {
     @Test("French, German and Spanish articles get their topics; Italian is marked unclassified, not silently topic-less")
     func languages() {
         let french = [
-            "Les États-Unis et la Russie ont convenu d'organiser une conférence de paix sur la Syrie à Genève, a annoncé mardi la diplomatie américaine.",
-            "Les négociations de Genève doivent réunir le régime de Bachar al-Assad et l'opposition syrienne autour d'une transition politique.",
+            "Washington et Moscou ont convenu mardi d'organiser à Genève une conférence internationale consacrée à la Syrie, selon la diplomatie américaine.",
+            "Les négociations de Genève doivent réunir le gouvernement de Damas et les opposants syriens autour d'une transition politique.",
             "L'opposition syrienne a indiqué qu'elle enverrait une délégation aux pourparlers si le calendrier était respecté.",
         ]
-        #expect(topics("Conférence de paix sur la Syrie à Genève", french, language: "fr").contains("syria-talks"))
+        #expect(topics("Genève accueillera une conférence pour la Syrie", french, language: "fr").contains("syria-talks"))
         let german = [
             "Die Vereinigten Staaten haben Russland aufgefordert, Edward Snowden auszuliefern, teilte das Außenministerium am Montag mit.",
             "Snowden hat in Russland Asyl beantragt. Moskau lehnte die Auslieferung ab, da es kein Abkommen mit Washington gebe.",

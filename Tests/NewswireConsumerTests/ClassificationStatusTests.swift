@@ -36,7 +36,7 @@ struct ClassificationStatusTests {
             event: italian, classifications: outcome.classifications, classificationStatus: outcome.status,
             evidenceTotals: outcome.evidenceTotals)], consumerID: "c")
         let english = event("en1", language: "en", paragraphs: [
-            "The United States asked Russia to hand over Edward Snowden, the former contractor, and to refuse his request for asylum.",
+            "Washington pressed Moscow to return Edward Snowden, the ex-contractor, and to turn down his plea for asylum.",
             "Washington wants Snowden returned to face espionage charges, officials said, and revoked his passport.",
         ])
         let englishOutcome = classifier.classifyArticle(english)
