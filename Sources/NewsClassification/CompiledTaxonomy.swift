@@ -48,6 +48,9 @@ final class CompiledTaxonomy: Sendable {
     /// The taxonomy's languages (empty: any).
     let coveredLanguages: [String]
     let layouts: [TopicLayout]
+    /// Per topic, whether it has a fitted model; and whether any has.
+    let modelled: [Bool]
+    let anyModel: Bool
     let termTopic: [Int32]
     let termText: [String]
     /// Subject and action term labels, for evidence, by pattern.
@@ -207,6 +210,8 @@ final class CompiledTaxonomy: Sendable {
         self.languages = languages
         self.coveredLanguages = taxonomy.languages
         self.layouts = layouts
+        self.modelled = layouts.map { $0.model != nil }
+        self.anyModel = self.modelled.contains(true)
         self.termTopic = termTopic
         self.termText = termText
         self.patternText = patternText

@@ -59,21 +59,21 @@ extension TopicClassifier {
         var results: [TopicAssignment] = []
 
         let crosslingual = usesCrosslingualModel(language)
-        let modelled = compiled.layouts.map { $0.model != nil }
-        if modelled.contains(true) {
-            let (values, items) = compiled.features(
+        let modelled = compiled.modelled
+        if compiled.anyModel {
+            let (touched, allValues, allItems) = compiled.features(
                 hits: hits, contributions: contributions, language: compiled.languageIndex(language),
                 segmentCount: paragraphs.count + 1, wanted: modelled)
-            for topic in compiled.layouts.indices where modelled[topic] {
+            for (k, topic) in touched.enumerated() {
                 let layout = compiled.layouts[topic]
                 let useCrosslingual = crosslingual && layout.crosslingualModel != nil
                 guard let model = useCrosslingual ? layout.crosslingualModel : layout.model else { continue }
-                let vector = values[topic]
+                let vector = allValues[k]
                 var logit = model.bias
                 for index in vector.indices where vector[index] != 0 { logit += vector[index] * model.weights[index] }
                 let score = 1 / (1 + exp(-logit))
                 let assigned = score >= model.threshold
-                let topicItems = items[topic].filter { model.weights[Int($0.feature)] != 0 }
+                let topicItems = allItems[k].filter { model.weights[Int($0.feature)] != 0 }
                 guard assigned || (!assignedOnly && !topicItems.isEmpty) else { continue }
                 let kept = Self.strongest(topicItems, weight: { model.weights[Int($0.feature)] }, reading: {
                     ($0.segment, $0.start, $0.end)

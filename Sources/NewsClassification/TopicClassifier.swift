@@ -101,9 +101,12 @@ public struct TopicClassifier: Sendable {
     public func featureVectors(title: String, paragraphs: [String], language: String) -> [[Double]] {
         let hits = scanHits(title: title, paragraphs: paragraphs)
         let contributions = contributions(for: hits)
-        return compiled.features(
+        let sparse = compiled.features(
             hits: hits, contributions: contributions, language: compiled.languageIndex(language),
-            segmentCount: paragraphs.count + 1, wanted: [Bool](repeating: true, count: compiled.layouts.count)).values
+            segmentCount: paragraphs.count + 1, wanted: [Bool](repeating: true, count: compiled.layouts.count))
+        var dense = compiled.layouts.map { [Double](repeating: 0, count: $0.featureNames.count) }
+        for (k, topic) in sparse.topics.enumerated() { dense[topic] = sparse.values[k] }
+        return dense
     }
 
     /// The names of a topic's features, in the order of ``featureVectors(title:paragraphs:language:)``.

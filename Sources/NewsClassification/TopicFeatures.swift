@@ -80,19 +80,36 @@ extension CompiledTaxonomy {
 
     /// Raw counts turned into each topic's feature vector, plus the evidence
     /// items (only for topics in `wanted`).
+    /// Only topics with a hit get a slot, so the work per article follows
+    /// the hits, not the number of topics (a topic without hits has all
+    /// features 0). `topics[k]` is the topic of slot `k`, in first-hit order.
     func features(
         hits: [PatternHit], contributions: [TopicClassifier.Contribution], language: Int32, segmentCount: Int,
         wanted: [Bool]
-    ) -> (values: [[Double]], items: [[TopicFeatures.Item]]) {
-        var counts: [[Double]] = layouts.map { [Double](repeating: 0, count: $0.featureNames.count) }
-        var items: [[TopicFeatures.Item]] = layouts.map { _ in [] }
-        var subjects: [[(segment: Int32, word: Int32)]] = layouts.map { _ in [] }
-        var actions: [[(segment: Int32, word: Int32)]] = layouts.map { _ in [] }
+    ) -> (topics: [Int], values: [[Double]], items: [[TopicFeatures.Item]]) {
+        var slotOf: [Int: Int] = [:]
+        var topicOfSlot: [Int] = []
+        var counts: [[Double]] = []
+        var items: [[TopicFeatures.Item]] = []
+        var subjects: [[(segment: Int32, word: Int32)]] = []
+        var actions: [[(segment: Int32, word: Int32)]] = []
+        func slot(_ topic: Int) -> Int {
+            if let existing = slotOf[topic] { return existing }
+            let new = topicOfSlot.count
+            slotOf[topic] = new
+            topicOfSlot.append(topic)
+            counts.append([Double](repeating: 0, count: layouts[topic].featureNames.count))
+            items.append([])
+            subjects.append([])
+            actions.append([])
+            return new
+        }
 
         for contribution in contributions {
             let topic = Int(contribution.topic)
             guard wanted[topic] else { continue }
             let layout = layouts[topic]
+            let k = slot(topic)
             let feature: Int
             let handWeight: Double
             if contribution.label < 0 {
@@ -102,14 +119,14 @@ extension CompiledTaxonomy {
                 feature = TopicFeatures.fixedCount + layout.phraseCount + Int(contribution.source) - layout.conditionStart
                 handWeight = conditionWeight[Int(contribution.source)]
             }
-            counts[topic][feature] += 1
+            counts[k][feature] += 1
             if handWeight > 0 {
-                counts[topic][TopicFeatures.rulesIndex] += handWeight
-                if contribution.segment <= 0 { counts[topic][TopicFeatures.rulesLeadIndex] += 1 }
+                counts[k][TopicFeatures.rulesIndex] += handWeight
+                if contribution.segment <= 0 { counts[k][TopicFeatures.rulesLeadIndex] += 1 }
             } else {
-                counts[topic][TopicFeatures.penaltiesIndex] -= handWeight
+                counts[k][TopicFeatures.penaltiesIndex] -= handWeight
             }
-            items[topic].append(TopicFeatures.Item(
+            items[k].append(TopicFeatures.Item(
                 feature: Int32(feature), segment: contribution.segment, start: contribution.start, end: contribution.end,
                 source: contribution.source, label: contribution.label))
         }
@@ -123,14 +140,15 @@ extension CompiledTaxonomy {
                     let topic = Int(use.index)
                     guard wanted[topic], use.term == -1 || use.term == language else { continue }
                     let isSubject = use.kind == Use.subject
+                    let k = slot(topic)
                     if isSubject {
-                        guard subjects[topic].last.map({ $0 != (hit.segment, hit.endWord) }) ?? true else { continue }
-                        subjects[topic].append((hit.segment, hit.endWord))
+                        guard subjects[k].last.map({ $0 != (hit.segment, hit.endWord) }) ?? true else { continue }
+                        subjects[k].append((hit.segment, hit.endWord))
                     } else {
-                        guard actions[topic].last.map({ $0 != (hit.segment, hit.endWord) }) ?? true else { continue }
-                        actions[topic].append((hit.segment, hit.endWord))
+                        guard actions[k].last.map({ $0 != (hit.segment, hit.endWord) }) ?? true else { continue }
+                        actions[k].append((hit.segment, hit.endWord))
                     }
-                    items[topic].append(TopicFeatures.Item(
+                    items[k].append(TopicFeatures.Item(
                         feature: Int32(isSubject ? TopicFeatures.subjectIndex : TopicFeatures.actionIndex),
                         segment: hit.segment, start: hit.start, end: hit.end, source: hit.pattern,
                         label: isSubject ? -2 : -3))
@@ -140,8 +158,9 @@ extension CompiledTaxonomy {
                     let layout = layouts[topic]
                     let feature = TopicFeatures.fixedCount + layout.phraseCount + layout.conditionCount
                         + Int(use.index) - layout.termStart
-                    counts[topic][feature] += 1
-                    items[topic].append(TopicFeatures.Item(
+                    let k = slot(topic)
+                    counts[k][feature] += 1
+                    items[k].append(TopicFeatures.Item(
                         feature: Int32(feature), segment: hit.segment, start: hit.start, end: hit.end,
                         source: hit.pattern, label: -4))
                 default:
@@ -150,9 +169,9 @@ extension CompiledTaxonomy {
             }
         }
 
-        for topic in layouts.indices where wanted[topic] {
-            let subject = subjects[topic], action = actions[topic]
-            var values = counts[topic]
+        for k in topicOfSlot.indices {
+            let subject = subjects[k], action = actions[k]
+            var values = counts[k]
             values[TopicFeatures.penaltyDominantIndex] = values[TopicFeatures.penaltiesIndex] > values[TopicFeatures.rulesIndex] ? 1 : 0
             for index in values.indices
             where index >= TopicFeatures.fixedCount || index == TopicFeatures.rulesLeadIndex
@@ -200,8 +219,8 @@ extension CompiledTaxonomy {
             values[TopicFeatures.actionNearIndex] = log1p(Double(near))
             values[TopicFeatures.actionParagraphIndex] = log1p(Double(paragraphs))
             values[TopicFeatures.actionArticleIndex] = !subject.isEmpty && !action.isEmpty ? 1 : 0
-            counts[topic] = values
+            counts[k] = values
         }
-        return (counts, items)
+        return (topicOfSlot, counts, items)
     }
 }
