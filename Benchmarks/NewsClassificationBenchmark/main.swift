@@ -90,7 +90,8 @@ func contentWords(_ articles: [Article]) -> [String] {
 }
 
 /// The default topics plus `topicCount - 3` generated ones, each with 5–20
-/// phrases of 1–3 words. Each word is a real content word of the corpus with
+/// phrases of 1–3 words, two subject and four action words, and a fitted-style
+/// model over them (so every topic is decided the way the default ones are). Each word is a real content word of the corpus with
 /// probability `realShare`, otherwise a pronounceable pseudo-word. A real
 /// taxonomy's vocabulary is a small part of the language, so most of its
 /// phrases do not occur in any given article; with only ~50 source articles,
@@ -111,7 +112,13 @@ func generatedTaxonomy(topicCount: Int, corpusWords: [String], realShare: Double
             guard seen.insert(text).inserted else { continue }
             phrases.append(WeightedPhrase(text: text, weight: Double(Int.random(in: 2...10, using: &rng)) / 10))
         }
-        taxonomy.topics.append(TopicDefinition(id: "generated-\(index)", label: "Generated \(index)", phrases: phrases))
+        let subject = [word(), word()], action = [word(), word(), word(), word()]
+        var weights: [(feature: String, weight: Double)] = [("subject", 0.8), ("action", 0.6), ("action-near", 0.9), ("rules", 1.2)]
+        weights += phrases.prefix(5).map { ("phrase:" + $0.text, 0.5) }
+        taxonomy.topics.append(TopicDefinition(
+            id: "generated-\(index)", label: "Generated \(index)", phrases: phrases,
+            subject: LanguageTerms([("any", subject)]), action: LanguageTerms([("any", action)]),
+            model: TopicModel(bias: -4, threshold: 0.5, weights: weights)))
     }
     return taxonomy
 }

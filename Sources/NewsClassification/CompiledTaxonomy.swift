@@ -9,15 +9,52 @@
 final class CompiledTaxonomy: Sendable {
     /// What a pattern occurrence means for scoring.
     struct Use: Sendable, BitwiseCopyable {
-        /// 0 = phrase, 1 = condition anchor, 2 = condition context.
+        /// 0 = phrase, 1 = condition anchor, 2 = condition context,
+        /// 3 = subject term, 4 = action term, 5 = selected term.
         var kind: UInt8
-        /// Index into the phrase or condition arrays.
+        /// Index into the phrase, condition or term arrays; the topic for subject and action terms.
         var index: Int32
-        /// For condition terms, the index of the term within anchor/context.
+        /// For condition terms, the index of the term within anchor/context;
+        /// for subject and action terms, the language index (-1: any language).
         var term: Int32
 
         static let phrase: UInt8 = 0, anchor: UInt8 = 1, context: UInt8 = 2
+        static let subject: UInt8 = 3, action: UInt8 = 4, selected: UInt8 = 5
     }
+
+    /// Where each topic's phrases, conditions and selected terms start in
+    /// the flat arrays, and its feature layout and fitted models.
+    struct TopicLayout: Sendable {
+        var phraseStart: Int
+        var conditionStart: Int
+        var termStart: Int
+        var phraseCount = 0
+        var conditionCount = 0
+        var featureNames: [String]
+        /// Dense weights over `featureNames`, or nil without a model.
+        var model: DenseModel?
+        var crosslingualModel: DenseModel?
+    }
+
+    /// A ``TopicModel`` with its weights laid out like the topic's features.
+    struct DenseModel: Sendable {
+        var bias: Double
+        var threshold: Double
+        var weights: [Double]
+    }
+
+    /// Language codes indexed by the `term` of subject/action uses.
+    let languages: [String]
+    /// The taxonomy's languages (empty: any).
+    let coveredLanguages: [String]
+    let layouts: [TopicLayout]
+    /// Per topic, whether it has a fitted model; and whether any has.
+    let modelled: [Bool]
+    let anyModel: Bool
+    let termTopic: [Int32]
+    let termText: [String]
+    /// Subject and action term labels, for evidence, by pattern.
+    let patternText: [String]
 
     let topicIDs: [String]
     let topicLabels: [String]
@@ -53,6 +90,10 @@ final class CompiledTaxonomy: Sendable {
         var phraseTopic: [Int32] = [], phraseWeight: [Double] = [], phraseText: [String] = []
         var conditionTopic: [Int32] = [], conditionWindow: [Int32] = [], conditionWeight: [Double] = []
         var conditionLabels: [[String]] = [], conditionContextCount: [Int32] = []
+        var termTopic: [Int32] = [], termText: [String] = []
+        var patternText: [String] = []
+        var languages: [String] = []
+        var layouts: [TopicLayout] = []
 
         func pattern(for text: String) -> Int32? {
             let normalized = TextNormalizer.normalizedWords(text)
@@ -68,12 +109,42 @@ final class CompiledTaxonomy: Sendable {
             if let existing = patternIDs[ids] { return existing }
             let id = Int32(patterns.count)
             patterns.append(ids)
+            patternText.append(text)
             patternUses.append([])
             patternIDs[ids] = id
             return id
         }
 
         for (topicIndex, topic) in taxonomy.topics.enumerated() {
+            var layout = TopicLayout(
+                phraseStart: phraseTopic.count, conditionStart: conditionTopic.count, termStart: termTopic.count,
+                featureNames: TopicFeatures.fixedNames)
+            for (kind, terms) in [(Use.subject, topic.subject), (Use.action, topic.action)] {
+                for (language, list) in terms.entries {
+                    var languageIndex: Int32 = -1
+                    if language != LanguageTerms.anyLanguage {
+                        if let found = languages.firstIndex(of: language) {
+                            languageIndex = Int32(found)
+                        } else {
+                            languages.append(language)
+                            languageIndex = Int32(languages.count - 1)
+                        }
+                    }
+                    for term in list {
+                        guard let id = pattern(for: term) else { continue }
+                        guard !patternUses[Int(id)].contains(where: {
+                            $0.kind == kind && $0.index == Int32(topicIndex) && $0.term == languageIndex
+                        }) else { continue }
+                        patternUses[Int(id)].append(Use(kind: kind, index: Int32(topicIndex), term: languageIndex))
+                    }
+                }
+            }
+            for term in topic.terms {
+                guard let id = pattern(for: term) else { continue }
+                patternUses[Int(id)].append(Use(kind: Use.selected, index: Int32(termTopic.count), term: 0))
+                termTopic.append(Int32(topicIndex))
+                termText.append(term)
+            }
             for phrase in topic.phrases where phrase.weight.isFinite {
                 guard let id = pattern(for: phrase.text) else { continue }
                 patternUses[Int(id)].append(Use(kind: Use.phrase, index: Int32(phraseTopic.count), term: 0))
@@ -103,6 +174,16 @@ final class CompiledTaxonomy: Sendable {
                     condition.context.map { "\(anchor) + \($0) (within \(window) words)" }
                 })
             }
+            layout.phraseCount = phraseTopic.count - layout.phraseStart
+            layout.conditionCount = conditionTopic.count - layout.conditionStart
+            layout.featureNames += phraseText[layout.phraseStart...].map { TopicFeatures.phrasePrefix + $0 }
+            layout.featureNames += (0..<(conditionTopic.count - layout.conditionStart)).map {
+                TopicFeatures.conditionPrefix + String($0 + 1)
+            }
+            layout.featureNames += termText[layout.termStart...].map { TopicFeatures.termPrefix + $0 }
+            layout.model = topic.model.map { Self.dense($0, names: layout.featureNames) }
+            layout.crosslingualModel = topic.crosslingualModel.map { Self.dense($0, names: layout.featureNames) }
+            layouts.append(layout)
         }
 
         var starts: [Int32] = [0]
@@ -126,5 +207,25 @@ final class CompiledTaxonomy: Sendable {
         self.conditionWeight = conditionWeight
         self.conditionLabels = conditionLabels
         self.conditionContextCount = conditionContextCount
+        self.languages = languages
+        self.coveredLanguages = taxonomy.languages
+        self.layouts = layouts
+        self.modelled = layouts.map { $0.model != nil }
+        self.anyModel = self.modelled.contains(true)
+        self.termTopic = termTopic
+        self.termText = termText
+        self.patternText = patternText
+    }
+
+    /// Lays a model's named weights out like the topic's features (names
+    /// the topic does not have are ignored; the parser checks their form).
+    private static func dense(_ model: TopicModel, names: [String]) -> DenseModel {
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
+        var weights = [Double](repeating: 0, count: names.count)
+        for (feature, weight) in model.weights {
+            if let position = index[feature] { weights[position] += weight }
+        }
+        return DenseModel(bias: model.bias, threshold: model.threshold, weights: weights)
     }
 }

@@ -30,7 +30,22 @@ import Foundation
 ///       colombia: -2              # negative weights penalise
 /// ```
 ///
-/// A topic needs at least one phrase or condition. Phrase and term text is
+/// A fitted taxonomy adds these keys (all optional; `newswire taxonomy fit`
+/// writes `terms`, `model` and `crosslingual-model`, see ``TopicModel`` and
+/// ``TopicFeatures``):
+///
+/// ```yaml
+/// languages: [en, fr]             # top level: languages covered, the first is the phrases' language
+/// topics:
+///   - id: snowden-request
+///     subject: { any: [snowden], en: [whistleblower] }     # or a plain list, for any language
+///     action: { en: [extradite, asylum], fr: [extradition, asile] }
+///     terms: [hong kong, transit zone]                     # selected words and word pairs
+///     model: { bias: -4.2, threshold: 0.5, weights: { subject: 0.6, "phrase:extradite snowden": 0.3 } }
+///     crosslingual-model: { bias: -3.9, threshold: 0.5, weights: { subject: 0.7, action-near: 0.9 } }
+/// ```
+///
+/// A topic needs at least one phrase, condition or subject term. Phrase and term text is
 /// normalized exactly like article text (see ``TopicClassifier``): case,
 /// punctuation and simple inflections do not matter, and two phrases of one
 /// topic that normalize to the same words are rejected.
@@ -45,6 +60,11 @@ public struct Taxonomy: Sendable, Equatable {
     public var name: String
     public var version: String
     public var topics: [TopicDefinition]
+    /// Languages the taxonomy covers (ISO 639-1), the first being the one
+    /// its phrases are written in; empty means any language. An article in
+    /// another language is not classified but marked
+    /// `unclassified: language xx` (see ``ClassificationOutcome``).
+    public var languages: [String]
 
     /// Largest taxonomy text accepted, in bytes (1 MiB).
     public static let maximumSize = 1 << 20
@@ -59,10 +79,29 @@ public struct Taxonomy: Sendable, Equatable {
 
     /// A taxonomy built in code. It is not validated; the classifier ignores
     /// phrases that normalize to no words or whose weight is not finite.
-    public init(name: String, version: String, topics: [TopicDefinition]) {
+    public init(name: String, version: String, topics: [TopicDefinition], languages: [String] = []) {
         self.name = name
         self.version = version
         self.topics = topics
+        self.languages = languages
+    }
+
+    /// The hand-written rules alone: no fitted models or selected terms, so
+    /// every topic is decided by its phrase sum (see ``TopicClassifier``).
+    public var unfitted: Taxonomy {
+        var copy = self
+        for index in copy.topics.indices {
+            copy.topics[index].model = nil
+            copy.topics[index].crosslingualModel = nil
+            copy.topics[index].terms = []
+        }
+        return copy
+    }
+
+    /// Whether articles in `language` are classified: always when the
+    /// taxonomy names no languages, and for "und" (language not detected).
+    public func covers(language: String) -> Bool {
+        languages.isEmpty || language == "und" || language.isEmpty || languages.contains(language)
     }
 
     /// Parses and validates a taxonomy from YAML text.

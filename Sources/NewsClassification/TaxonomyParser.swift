@@ -28,7 +28,7 @@ struct TaxonomyParser {
             throw TaxonomyError(code: .emptyTaxonomy, source: source, line: 1, column: 1,
                                 message: "taxonomy is empty; expected keys name, version and topics")
         }
-        let fields = try mapping(root, context: "", allowed: ["name", "version", "topics"])
+        let fields = try mapping(root, context: "", allowed: ["name", "version", "languages", "topics"])
         let name = try requiredString(fields, "name", in: root, context: "")
         let version = try requiredString(fields, "version", in: root, context: "")
         guard let topicsNode = fields["topics"] else {
@@ -47,6 +47,16 @@ struct TaxonomyParser {
             throw error(.limitExceeded, at: topicsNode, "",
                         "\(list.count) topics; the limit is \(Taxonomy.maximumTopics)")
         }
+        var languages: [String] = []
+        if let languagesNode = fields["languages"] {
+            for item in try terms(languagesNode, what: "languages", context: "") {
+                guard Self.isLanguageCode(item) else {
+                    throw error(.invalidField, at: languagesNode, "",
+                                "language '\(item)' must be a two-letter ISO 639-1 code such as en, fr, de")
+                }
+                languages.append(item)
+            }
+        }
         var topics: [TopicDefinition] = []
         topics.reserveCapacity(list.count)
         var firstLine: [String: Int] = [:]
@@ -59,7 +69,11 @@ struct TaxonomyParser {
             firstLine[topic.id] = idNode.mark?.line ?? 0
             topics.append(topic)
         }
-        return Taxonomy(name: name, version: version, topics: topics)
+        return Taxonomy(name: name, version: version, topics: topics, languages: languages)
+    }
+
+    static func isLanguageCode(_ code: String) -> Bool {
+        code.utf8.count == 2 && code.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
     }
 
     // MARK: Topics
@@ -67,7 +81,8 @@ struct TaxonomyParser {
     private mutating func parseTopic(_ node: Node) throws(TaxonomyError) -> (TopicDefinition, Node) {
         let fields = try mapping(
             node, context: "",
-            allowed: ["id", "label", "description", "threshold", "phrases", "conditions"])
+            allowed: ["id", "label", "description", "threshold", "phrases", "conditions", "subject", "action", "terms",
+                      "model", "crosslingual-model"])
         guard let idNode = fields["id"] else {
             throw error(.missingField, at: node, "", "topic is missing 'id'")
         }
@@ -104,13 +119,78 @@ struct TaxonomyParser {
                 conditions.append(try parseCondition(item, context: context))
             }
         }
-        guard !phrases.isEmpty || !conditions.isEmpty else {
+        let subject = try fields["subject"].map { (n) throws(TaxonomyError) in
+            try languageTerms(n, what: "subject", context: context)
+        } ?? LanguageTerms()
+        let action = try fields["action"].map { (n) throws(TaxonomyError) in
+            try languageTerms(n, what: "action", context: context)
+        } ?? LanguageTerms()
+        let extraTerms = try fields["terms"].map { (n) throws(TaxonomyError) in
+            try terms(n, what: "terms", context: context)
+        } ?? []
+        let model = try fields["model"].map { (n) throws(TaxonomyError) in
+            try parseModel(n, what: "model", context: context)
+        }
+        let crosslingualModel = try fields["crosslingual-model"].map { (n) throws(TaxonomyError) in
+            try parseModel(n, what: "crosslingual-model", context: context)
+        }
+        guard !phrases.isEmpty || !conditions.isEmpty || !subject.isEmpty else {
             throw error(.missingField, at: node, context, "topic has no phrases or conditions; add 'phrases'")
         }
         let topic = TopicDefinition(
             id: id, label: label, description: description, threshold: threshold,
-            phrases: phrases, conditions: conditions)
+            phrases: phrases, conditions: conditions, subject: subject, action: action, terms: extraTerms,
+            model: model, crosslingualModel: crosslingualModel)
         return (topic, idNode)
+    }
+
+    /// `[term, …]` (any language) or `{en: [term, …], fr: [...], any: [...]}`.
+    private mutating func languageTerms(_ node: Node, what: String, context: String) throws(TaxonomyError) -> LanguageTerms {
+        guard case .mapping(let map) = node else {
+            return LanguageTerms([(LanguageTerms.anyLanguage, try terms(node, what: what, context: context))])
+        }
+        var entries: [(language: String, terms: [String])] = []
+        for (key, value) in map {
+            let language = try scalarString(key, what: "\(what) language", context: context)
+            guard language == LanguageTerms.anyLanguage || Self.isLanguageCode(language) else {
+                throw error(.invalidField, at: key, context,
+                            "\(what) language '\(language)' must be a two-letter code (en, fr, …) or '\(LanguageTerms.anyLanguage)'")
+            }
+            entries.append((language, try terms(value, what: "\(what) (\(language))", context: context)))
+        }
+        return LanguageTerms(entries)
+    }
+
+    /// `{bias, threshold, weights: {feature: weight, …}}`.
+    private func parseModel(_ node: Node, what: String, context: String) throws(TaxonomyError) -> TopicModel {
+        let fields = try mapping(node, context: context, allowed: ["bias", "threshold", "weights"],
+                                 expected: "'\(what)' must be {bias, threshold, weights}")
+        for key in ["bias", "threshold"] where fields[key] == nil {
+            throw error(.missingField, at: node, context, "'\(what)' is missing '\(key)'")
+        }
+        let bias = try number(fields["bias"]!, what: "\(what) bias", context: context)
+        let thresholdNode = fields["threshold"]!
+        let threshold = try number(thresholdNode, what: "\(what) threshold", context: context)
+        guard threshold > 0, threshold < 1 else {
+            throw error(.invalidField, at: thresholdNode, context,
+                        "\(what) threshold is a probability and must be between 0 and 1 (exclusive)")
+        }
+        var weights: [(feature: String, weight: Double)] = []
+        if let weightsNode = fields["weights"] {
+            guard case .mapping(let map) = weightsNode else {
+                throw error(.invalidField, at: weightsNode, context, "'\(what).weights' must be a map of 'feature: weight'")
+            }
+            for (key, value) in map {
+                let feature = try scalarString(key, what: "feature name", context: context)
+                guard TopicFeatures.isKnownName(feature) else {
+                    throw error(.invalidField, at: key, context,
+                                "unknown feature '\(feature)'; expected one of \(TopicFeatures.fixedNames.joined(separator: ", ")), "
+                                + "phrase:TEXT, condition:N or term:TEXT")
+                }
+                weights.append((feature, try number(value, what: "weight of '\(feature)'", context: context)))
+            }
+        }
+        return TopicModel(bias: bias, threshold: threshold, weights: weights)
     }
 
     private mutating func parsePhrases(

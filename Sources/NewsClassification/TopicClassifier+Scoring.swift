@@ -34,8 +34,8 @@ extension TopicClassifier {
         static let hitMask: Int64 = (1 << 31) - 1
     }
 
-    func assignments(title: String, paragraphs: [String], assignedOnly: Bool) -> [TopicAssignment] {
-        let hits = compiled.withScratch { scratch in
+    func scanHits(title: String, paragraphs: [String]) -> [PatternHit] {
+        compiled.withScratch { scratch in
             var hits: [PatternHit] = []
             hits.reserveCapacity(32)
             compiled.scan(title, segment: -1, scratch: scratch, into: &hits)
@@ -44,43 +44,113 @@ extension TopicClassifier {
             }
             return hits
         }
+    }
+
+    /// Whether `language` is decided by a topic's cross-lingual model rather than its main one.
+    private func usesCrosslingualModel(_ language: String) -> Bool {
+        guard let primary = compiled.coveredLanguages.first else { return false }
+        return language != primary && language != "und" && !language.isEmpty
+    }
+
+    func assignments(title: String, paragraphs: [String], language: String, assignedOnly: Bool) -> [TopicAssignment] {
+        let hits = scanHits(title: title, paragraphs: paragraphs)
         guard !hits.isEmpty else { return [] }
         var contributions = contributions(for: hits)
-        guard !contributions.isEmpty else { return [] }
-        // Group by topic (stable, so each group keeps its generation order).
-        let firstTopic = contributions[0].topic
-        if contributions.contains(where: { $0.topic != firstTopic }) {
-            contributions.sort { $0.topic < $1.topic }
-        }
-
         var results: [TopicAssignment] = []
-        var groupStart = 0
-        while groupStart < contributions.count {
-            let topic = Int(contributions[groupStart].topic)
-            var groupEnd = groupStart
-            var sum = 0.0
-            while groupEnd < contributions.count, Int(contributions[groupEnd].topic) == topic {
-                sum += contributions[groupEnd].weight
-                groupEnd += 1
-            }
-            let threshold = compiled.topicThresholds[topic]
-            let score = Self.score(sum: sum)
-            let assigned = score >= threshold
-            if assigned || !assignedOnly {
-                contributions[groupStart..<groupEnd].sort(by: Contribution.readingOrder)
+
+        let crosslingual = usesCrosslingualModel(language)
+        let modelled = compiled.modelled
+        if compiled.anyModel {
+            let (touched, allValues, allItems) = compiled.features(
+                hits: hits, contributions: contributions, language: compiled.languageIndex(language),
+                segmentCount: paragraphs.count + 1, wanted: modelled)
+            for (k, topic) in touched.enumerated() {
+                let layout = compiled.layouts[topic]
+                let useCrosslingual = crosslingual && layout.crosslingualModel != nil
+                guard let model = useCrosslingual ? layout.crosslingualModel : layout.model else { continue }
+                let vector = allValues[k]
+                var logit = model.bias
+                for index in vector.indices where vector[index] != 0 { logit += vector[index] * model.weights[index] }
+                let score = 1 / (1 + exp(-logit))
+                let assigned = score >= model.threshold
+                let topicItems = allItems[k].filter { model.weights[Int($0.feature)] != 0 }
+                guard assigned || (!assignedOnly && !topicItems.isEmpty) else { continue }
+                let kept = Self.strongest(topicItems, weight: { model.weights[Int($0.feature)] }, reading: {
+                    ($0.segment, $0.start, $0.end)
+                })
+                var decision: TopicAssignment.Decision?
+                do {
+                    var features: [TopicAssignment.Decision.Feature] = []
+                    for index in vector.indices where vector[index] != 0 && model.weights[index] != 0 {
+                        features.append(.init(name: layout.featureNames[index], value: vector[index], weight: model.weights[index]))
+                    }
+                    features.sort { abs($0.value * $0.weight) > abs($1.value * $1.weight) }
+                    decision = .init(model: useCrosslingual ? "crosslingual-model" : "model", bias: model.bias, features: features)
+                }
                 results.append(TopicAssignment(
                     id: compiled.topicIDs[topic], label: compiled.topicLabels[topic], score: score,
-                    threshold: threshold, assigned: assigned,
-                    evidence: contributions[groupStart..<groupEnd].map {
-                        evidence(for: $0, title: title, paragraphs: paragraphs)
-                    }))
+                    threshold: model.threshold, assigned: assigned,
+                    evidence: kept.map { evidence(for: $0, weight: model.weights[Int($0.feature)], title: title, paragraphs: paragraphs) },
+                    evidenceTotal: topicItems.count, decision: decision))
             }
-            groupStart = groupEnd
+            contributions.removeAll { modelled[Int($0.topic)] }
+        }
+
+        if !contributions.isEmpty {
+            // Group by topic (stable, so each group keeps its generation order).
+            let firstTopic = contributions[0].topic
+            if contributions.contains(where: { $0.topic != firstTopic }) {
+                contributions.sort { $0.topic < $1.topic }
+            }
+            var groupStart = 0
+            while groupStart < contributions.count {
+                let topic = Int(contributions[groupStart].topic)
+                var groupEnd = groupStart
+                var sum = 0.0
+                while groupEnd < contributions.count, Int(contributions[groupEnd].topic) == topic {
+                    sum += contributions[groupEnd].weight
+                    groupEnd += 1
+                }
+                let threshold = compiled.topicThresholds[topic]
+                let score = Self.score(sum: sum)
+                let assigned = score >= threshold
+                if assigned || !assignedOnly {
+                    let kept = Self.strongest(Array(contributions[groupStart..<groupEnd]), weight: \.weight, reading: {
+                        ($0.segment, $0.start, $0.end)
+                    })
+                    results.append(TopicAssignment(
+                        id: compiled.topicIDs[topic], label: compiled.topicLabels[topic], score: score,
+                        threshold: threshold, assigned: assigned,
+                        evidence: kept.map { evidence(for: $0, title: title, paragraphs: paragraphs) },
+                        evidenceTotal: groupEnd - groupStart))
+                }
+                groupStart = groupEnd
+            }
         }
         if results.count > 1 {
             results.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         }
         return results
+    }
+
+    /// The ``maximumEvidence`` items of largest absolute weight (ties: the
+    /// earlier), returned in reading order.
+    static func strongest<Item>(
+        _ items: [Item], weight: (Item) -> Double, reading: (Item) -> (Int32, Int, Int)
+    ) -> [Item] {
+        var order = Array(items.indices)
+        if items.count > maximumEvidence {
+            order.sort { a, b in
+                let wa = abs(weight(items[a])), wb = abs(weight(items[b]))
+                return wa != wb ? wa > wb : a < b
+            }
+            order.removeSubrange(maximumEvidence...)
+        }
+        order.sort { a, b in
+            let ra = reading(items[a]), rb = reading(items[b])
+            return ra != rb ? ra < rb : a < b
+        }
+        return order.map { items[$0] }
     }
 
     /// `1 − exp(−max(0, sum) / k)`.
@@ -91,7 +161,7 @@ extension TopicClassifier {
     /// Turns hits into weighted contributions: phrase occurrences and
     /// proximity-condition firings, each damped per phrase/condition in
     /// reading order (hits are in reading order: title first, then by position).
-    private func contributions(for hits: [PatternHit]) -> [Contribution] {
+    func contributions(for hits: [PatternHit]) -> [Contribution] {
         var keys: [Int64] = []
         keys.reserveCapacity(hits.count * 2)
         compiled.useStart.withUnsafeBufferPointer { useStart in
@@ -102,7 +172,7 @@ extension TopicClassifier {
                         let use = uses[k]
                         if use.kind == CompiledTaxonomy.Use.phrase {
                             keys.append(Int64(use.index) << 31 | Int64(hitIndex))
-                        } else {
+                        } else if use.kind <= CompiledTaxonomy.Use.context {
                             keys.append(UseKey.conditionFlag | Int64(use.index) << 32
                                 | Int64(use.kind - 1) << 31 | Int64(hitIndex))
                         }
@@ -241,5 +311,25 @@ extension TopicClassifier {
             phrase: phrase, matched: String(decoding: utf8[lower..<upper], as: UTF8.self),
             paragraph: Int(contribution.segment), start: contribution.start, end: contribution.end,
             weight: contribution.weight)
+    }
+}
+
+extension TopicClassifier {
+    fileprivate func evidence(for item: TopicFeatures.Item, weight: Double, title: String, paragraphs: [String]) -> Evidence {
+        let text = item.segment < 0 ? title : paragraphs[Int(item.segment)]
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: item.start)
+        let upper = utf8.index(lower, offsetBy: item.end - item.start)
+        let phrase: String
+        switch item.label {
+        case -1: phrase = compiled.phraseText[Int(item.source)]
+        case -2: phrase = "subject: " + compiled.patternText[Int(item.source)]
+        case -3: phrase = "action: " + compiled.patternText[Int(item.source)]
+        case -4: phrase = "term: " + compiled.patternText[Int(item.source)]
+        default: phrase = compiled.conditionLabels[Int(item.source)][Int(item.label)]
+        }
+        return Evidence(
+            phrase: phrase, matched: String(decoding: utf8[lower..<upper], as: UTF8.self),
+            paragraph: Int(item.segment), start: item.start, end: item.end, weight: weight)
     }
 }

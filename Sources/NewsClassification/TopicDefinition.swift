@@ -10,6 +10,21 @@ public struct TopicDefinition: Sendable, Equatable {
     public var threshold: Double
     public var phrases: [WeightedPhrase]
     public var conditions: [ProximityCondition]
+    /// What the topic is about (Syria, Snowden, …), per language: counted
+    /// anywhere in the article, so a pronoun-heavy article still shows its subject.
+    public var subject: LanguageTerms
+    /// What happens to the subject (talks, extradition, supplies, …), per
+    /// language: counted at article level and near the subject.
+    public var action: LanguageTerms
+    /// Extra words or word pairs whose counts are features (chosen by
+    /// `newswire taxonomy fit` from the labelled examples).
+    public var terms: [String]
+    /// The fitted decision for articles in the taxonomy's first language
+    /// (all features); nil keeps the phrase-sum score of ``TopicClassifier``.
+    public var model: TopicModel?
+    /// The fitted decision for articles in the taxonomy's other languages:
+    /// only the language-neutral subject and action features.
+    public var crosslingualModel: TopicModel?
 
     /// The threshold used when a topic does not give one.
     public static let defaultThreshold = 0.5
@@ -20,7 +35,12 @@ public struct TopicDefinition: Sendable, Equatable {
         description: String = "",
         threshold: Double = TopicDefinition.defaultThreshold,
         phrases: [WeightedPhrase],
-        conditions: [ProximityCondition] = []
+        conditions: [ProximityCondition] = [],
+        subject: LanguageTerms = LanguageTerms(),
+        action: LanguageTerms = LanguageTerms(),
+        terms: [String] = [],
+        model: TopicModel? = nil,
+        crosslingualModel: TopicModel? = nil
     ) {
         self.id = id
         self.label = label
@@ -28,5 +48,10 @@ public struct TopicDefinition: Sendable, Equatable {
         self.threshold = threshold
         self.phrases = phrases
         self.conditions = conditions
+        self.subject = subject
+        self.action = action
+        self.terms = terms
+        self.model = model
+        self.crosslingualModel = crosslingualModel
     }
 }

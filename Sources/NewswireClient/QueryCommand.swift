@@ -27,7 +27,7 @@ public struct QueryCommand: ParsableCommand {
     @Option(help: "At most this many articles.")
     var limit = 1000
 
-    @Flag(help: "One JSON object per line: {id, title, source, url, storedAt, topics: [{id, score}]}.")
+    @Flag(help: "One JSON object per line: {id, title, source, url, storedAt, topics: [{id, score}], classificationStatus (when not classified)}.")
     var json = false
 
     public init() {}
@@ -52,7 +52,8 @@ public struct QueryCommand: ParsableCommand {
         }
         for article in articles {
             let topics = article.topics.map { "\($0.id) (\(String(format: "%.2f", $0.score)))" }.joined(separator: ", ")
-            print("\(article.title)\n    \(article.id)  \(article.source)  topics: \(topics.isEmpty ? "none" : topics)")
+            let none = article.classificationStatus ?? "none"
+            print("\(article.title)\n    \(article.id)  \(article.source)  topics: \(topics.isEmpty ? none : topics)")
         }
     }
 }

@@ -56,7 +56,7 @@ struct ScoringTests {
 
     @Test("Empty and odd input is handled")
     func oddInput() throws {
-        let classifier = TopicClassifier()
+        let classifier = TopicClassifier(taxonomy: Taxonomy.default.unfitted)
         #expect(classifier.classify(title: "", paragraphs: []).isEmpty)
         #expect(classifier.score(title: "", paragraphs: ["", " ", "\u{0}\u{0}"]).isEmpty)
         let long = String(repeating: "x", count: 10_000) + " Geneva II"

@@ -36,7 +36,7 @@ struct SeedClassificationTests {
         let article = try FixtureArticle(path: Fixtures.firstSeed)
         let topic = try #require(classifier.classify(title: article.title, paragraphs: article.paragraphs)
             .first { $0.id == "snowden-request" })
-        let evidence = try #require(topic.evidence.first)
+        let evidence = try #require(topic.evidence.first { $0.phrase == "snowden + return (within 12 words)" })
         #expect(evidence.phrase == "snowden + return (within 12 words)")
         #expect(evidence.matched.hasPrefix("Snowden, the former security contractor"))
         #expect(evidence.matched.hasSuffix("be returned"))

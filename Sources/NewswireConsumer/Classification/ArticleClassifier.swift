@@ -1,11 +1,24 @@
 public import NewsClassification
 public import NewsModels
 internal import Synchronization
+internal import Metrics
+
+/// An article's topics as wire messages, with what the store keeps beside them.
+public struct ArticleClassification: Sendable {
+    public var classifications: [Classification]
+    /// Per classification, the evidence items found (the messages carry the strongest few).
+    public var evidenceTotals: [Int]
+    /// nil when classified; `unclassified: language xx` when the taxonomy does not cover the article's language.
+    public var status: String?
+}
 
 /// Classifies article events with the current taxonomy, and swaps in a new
 /// taxonomy atomically (on SIGHUP) without stopping the consumer.
 public final class ArticleClassifier: Sendable {
     private let current: Mutex<TopicClassifier>
+    /// Articles not classified because of their language, by language
+    /// (`newswire_consumer_articles_unclassified_total{language}`; counted when classified, so redeliveries count again).
+    private let unclassified = Mutex<[String: Counter]>([:])
 
     public init(taxonomy: Taxonomy) {
         current = Mutex(TopicClassifier(taxonomy: taxonomy))
@@ -22,9 +35,28 @@ public final class ArticleClassifier: Sendable {
 
     /// The assigned topics of an article, as wire messages, highest score first.
     public func classify(_ event: ArticleEvent) -> [Classification] {
+        classifyArticle(event).classifications
+    }
+
+    /// The assigned topics of an article in its language (as the parser
+    /// detected it), evidence totals, and the status when the taxonomy does
+    /// not cover that language (then no topics, and the metric counts it).
+    public func classifyArticle(_ event: ArticleEvent) -> ArticleClassification {
         let classifier = current.withLock { $0 }
         let taxonomyVersion = "\(classifier.taxonomy.name)@\(classifier.taxonomy.version)"
-        return classifier.classify(title: event.article.title, paragraphs: event.article.paragraphs).map { assignment in
+        let outcome = classifier.classify(
+            title: event.article.title, paragraphs: event.article.paragraphs, language: event.article.language)
+        if outcome.status != nil {
+            let language = event.article.language
+            let counter = unclassified.withLock { counters in
+                if let counter = counters[language] { return counter }
+                let counter = Counter(label: "newswire_consumer_articles_unclassified_total", dimensions: [("language", language)])
+                counters[language] = counter
+                return counter
+            }
+            counter.increment()
+        }
+        let classifications = outcome.topics.map { assignment in
             var classification = Classification()
             classification.topicID = assignment.id
             classification.label = assignment.label
@@ -44,5 +76,7 @@ public final class ArticleClassifier: Sendable {
             }
             return classification
         }
+        return ArticleClassification(
+            classifications: classifications, evidenceTotals: outcome.topics.map(\.evidenceTotal), status: outcome.status)
     }
 }

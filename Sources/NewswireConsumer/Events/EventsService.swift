@@ -235,7 +235,10 @@ public struct EventsService: Service {
             }
             do {
                 let bytes = wire.contentType == .protobuf ? wire.payload : nil
-                let article = try ClassifiedArticle(event: event, eventBytes: bytes, classifications: classifier.classify(event))
+                let outcome = classifier.classifyArticle(event)
+                let article = try ClassifiedArticle(
+                    event: event, eventBytes: bytes, classifications: outcome.classifications,
+                    classificationStatus: outcome.status, evidenceTotals: outcome.evidenceTotals)
                 deliveries.append(Delivery(route: routed.route, article: article))
             } catch {
                 if let nack = rejected(reason: .internal, "could not encode the event: \(error)", route: routed.route, articleID: event.articleID) {

@@ -15,6 +15,8 @@ public struct StoredArticle: Sendable, Equatable, Codable {
     public var url: String
     public var storedAt: Date
     public var topics: [Topic]
+    /// Absent when classified; `unclassified: language xx` when the taxonomy did not cover the article's language.
+    public var classificationStatus: String?
 }
 
 /// Filters for ``ArticleStore/articles(_:)``.
@@ -58,13 +60,14 @@ extension ArticleStore {
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             _ = arguments.append(contentsOf: [filter.limit])
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, title, source, url, stored_at FROM articles \(whereClause) ORDER BY stored_at, id LIMIT ?",
+                db, sql: "SELECT id, title, source, url, stored_at, classification_status FROM articles \(whereClause) ORDER BY stored_at, id LIMIT ?",
                 arguments: arguments)
             let topicStatement = try db.cachedStatement(sql: "SELECT topic_id, score FROM article_topics WHERE article_id = ? ORDER BY score DESC, topic_id")
             return try rows.map { row in
                 let id: String = row["id"]
                 let topics = try Row.fetchAll(topicStatement, arguments: [id]).map { StoredArticle.Topic(id: $0["topic_id"], score: $0["score"]) }
-                return StoredArticle(id: id, title: row["title"], source: row["source"], url: row["url"], storedAt: row["stored_at"], topics: topics)
+                return StoredArticle(id: id, title: row["title"], source: row["source"], url: row["url"], storedAt: row["stored_at"], topics: topics,
+                                     classificationStatus: row["classification_status"])
             }
         }
     }

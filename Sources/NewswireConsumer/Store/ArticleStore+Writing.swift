@@ -17,12 +17,21 @@ public struct ClassifiedArticle: Sendable {
     /// The event as protobuf bytes, stored as received so replay sends the same article.
     public let eventBytes: [UInt8]
     public let classifications: [Classification]
+    /// nil when classified; otherwise why not (`unclassified: language xx`),
+    /// stored in `articles.classification_status`.
+    public let classificationStatus: String?
+    /// Per classification, how many evidence items the classifier found
+    /// (`evidence` keeps at most ``ArticleStore/maximumEvidence``).
+    public let evidenceTotals: [Int]
     /// The column values that take work to make, made here (on the caller's
     /// thread, in parallel with the previous batch's commit) so the database's
     /// one writer thread only binds them.
     let columns: StoredColumns
 
-    public init(event: ArticleEvent, eventBytes: [UInt8]? = nil, classifications: [Classification]) throws {
+    public init(
+        event: ArticleEvent, eventBytes: [UInt8]? = nil, classifications: [Classification],
+        classificationStatus: String? = nil, evidenceTotals: [Int]? = nil
+    ) throws {
         var event = event
         var eventBytes = eventBytes
         if event.deliveryAttempt == 0 {
@@ -34,6 +43,8 @@ public struct ClassifiedArticle: Sendable {
         self.event = event
         self.eventBytes = try eventBytes ?? event.serializedBytes()
         self.classifications = classifications
+        self.classificationStatus = classificationStatus
+        self.evidenceTotals = evidenceTotals ?? classifications.map(\.evidence.count)
         self.columns = StoredColumns(event: event, eventBytes: self.eventBytes, classifications: classifications)
     }
 }
@@ -65,11 +76,24 @@ struct StoredColumns: Sendable {
         places = JSONText(strings: article.places).databaseValue
         metadata = JSONText(object: event.metadata).databaseValue
         self.event = Data(eventBytes).databaseValue
-        evidence = classifications.map { JSONText(evidence: $0.evidence).databaseValue }
+        evidence = classifications.map { JSONText(evidence: ArticleStore.strongest($0.evidence)).databaseValue }
     }
 }
 
 extension ArticleStore {
+    /// Evidence items stored per topic: the strongest by absolute weight, so
+    /// one huge article cannot fill the database (the classifier caps too).
+    public static let maximumEvidence = 20
+
+    /// At most ``maximumEvidence`` items, the strongest kept, in their original order.
+    static func strongest(_ evidence: [EvidenceMessage]) -> [EvidenceMessage] {
+        guard evidence.count > maximumEvidence else { return evidence }
+        let kept = evidence.indices
+            .sorted { abs(evidence[$0].weight) != abs(evidence[$1].weight) ? abs(evidence[$0].weight) > abs(evidence[$1].weight) : $0 < $1 }
+            .prefix(maximumEvidence).sorted()
+        return kept.map { evidence[$0] }
+    }
+
     /// Stores an article, its topics and its stream rows in one transaction.
     /// A known article id writes nothing and returns ``StoreResult/duplicate``.
     public func store(_ event: ArticleEvent, classifications: [Classification], consumerID: String, at date: Date = Date()) async throws -> StoreResult {
@@ -121,12 +145,13 @@ private struct StreamWriter {
         insertArticle = try db.cachedStatement(sql: """
             INSERT INTO articles (id, source, url, title, subtitle, dateline, byline, published_at, fetched_at,
                 accepted_at, stored_at, language, word_count, truncated, content_hash, paragraphs, quotes,
-                people, organizations, places, metadata, parser_version, delivery_attempts, event)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                people, organizations, places, metadata, parser_version, delivery_attempts, event, classification_status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertTopic = try db.cachedStatement(sql: """
-            INSERT INTO article_topics (article_id, topic_id, label, score, threshold, evidence, classifier_version, taxonomy_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO article_topics (article_id, topic_id, label, score, threshold, evidence, classifier_version, taxonomy_version,
+                evidence_total)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertStream = try db.cachedStatement(
             sql: "INSERT INTO stream (sequence, topic_id, topic_sequence, article_id, classified_at) VALUES (?, ?, ?, ?, ?)")
@@ -149,16 +174,18 @@ private struct StreamWriter {
             dateValue, article.language, Int(article.wordCount), article.truncated, article.contentHash,
             columns.paragraphs, columns.quotes, columns.people, columns.organizations, columns.places,
             columns.metadata, event.parserVersion, Int(max(event.deliveryAttempt, 1)), columns.event,
+            item.classificationStatus,
         ])
         // A requeued dead letter that stores now is no longer dead.
         try removeDeadLetter.execute(arguments: [event.articleID])
         var messages: [TopicMessage] = []
         messages.reserveCapacity(item.classifications.count)
-        for (classification, evidence) in zip(item.classifications, columns.evidence) {
+        for (index, (classification, evidence)) in zip(item.classifications, columns.evidence).enumerated() {
+            let total = index < item.evidenceTotals.count ? item.evidenceTotals[index] : classification.evidence.count
             try insertTopic.execute(arguments: [
                 event.articleID, classification.topicID, classification.label, classification.score,
                 classification.threshold, evidence,
-                classification.classifierVersion, classification.taxonomyVersion,
+                classification.classifierVersion, classification.taxonomyVersion, max(total, classification.evidence.count),
             ])
             let topicSequence = try nextTopicSequence(classification.topicID)
             sequence += 1

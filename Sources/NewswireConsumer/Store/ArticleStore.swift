@@ -111,6 +111,14 @@ public struct ArticleStore: Sendable {
                 table.column("event", .blob).notNull()
             }
         }
+        migrator.registerMigration("v3: classification status, evidence totals") { db in
+            // NULL: classified; otherwise why not, e.g. "unclassified: language ru".
+            try db.alter(table: "articles") { table in table.add(column: "classification_status", .text) }
+            // How many evidence items the classifier found; `evidence` keeps the strongest few.
+            try db.alter(table: "article_topics") { table in
+                table.add(column: "evidence_total", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 

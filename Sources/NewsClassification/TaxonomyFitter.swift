@@ -1,0 +1,245 @@
+import Foundation
+
+/// Fits each topic's decision (``TopicModel``) on labelled examples:
+/// selects words and word pairs that mark the topic, fits a logistic
+/// regression per topic (and a cross-lingual one over the language-neutral
+/// features), picks the L2 strength and each topic's threshold by k-fold
+/// cross-validation, and reports cross-validated precision, recall and F1.
+///
+/// Everything is deterministic: folds are dealt round-robin within each
+/// label set in id order, terms are ranked with ties broken by text, and
+/// ``LogisticRegression`` has no randomness; refitting the same examples
+/// gives the same taxonomy, byte for byte once written.
+public struct TaxonomyFitter: Sendable {
+    public var folds: Int
+    /// Candidate L2 strengths; per topic, the one with the best cross-validated F1 wins (ties: the middle one).
+    public var l2Grid: [Double]
+    /// Words and word pairs selected per topic.
+    public var termsPerTopic: Int
+    /// Cross-validation repeats (different fold deals) pooled to choose L2 and thresholds; figures are from the first.
+    public var repeats = 3
+    /// How many times an extra (train-only) example counts in the fit.
+    public var extraWeight = 3
+
+    public init(folds: Int = 5, l2Grid: [Double] = [0.1, 0.3, 1, 3, 10], termsPerTopic: Int = 30) {
+        self.folds = folds
+        self.l2Grid = l2Grid
+        self.termsPerTopic = termsPerTopic
+    }
+
+    /// The fitted taxonomy and its cross-validated figures.
+    public struct Result: Sendable {
+        public var taxonomy: Taxonomy
+        /// The L2 strength chosen for each topic.
+        public var l2: [Double]
+        /// Per topic, from out-of-fold predictions at the chosen L2 and thresholds.
+        public var crossValidated: [TopicMetrics]
+        public var macroF1: Double { crossValidated.isEmpty ? 0 : crossValidated.map(\.f1).reduce(0, +) / Double(crossValidated.count) }
+        /// Examples left out because the taxonomy does not cover their language.
+        public var uncovered: Int
+        /// Cross-validated mistakes: example id, topic, labelled, out-of-fold probability, threshold.
+        public var misses: [(example: String, topic: String, labelled: Bool, probability: Double, threshold: Double)]
+    }
+
+    /// Fits `base` on `examples`; `extra` examples (the project's own
+    /// fixtures, say) are only ever trained on, never scored in cross-validation.
+    public func fit(_ base: Taxonomy, examples: [LabelledExample], extra: [LabelledExample] = []) -> Result {
+        var base = base
+        for index in base.topics.indices {
+            base.topics[index].terms = []
+            base.topics[index].model = nil
+            base.topics[index].crosslingualModel = nil
+        }
+        let sorted = examples.sorted { $0.id < $1.id }
+        let scored = sorted.filter { base.covers(language: $0.language) }
+        let extraCovered = extra.sorted { $0.id < $1.id }.filter { base.covers(language: $0.language) }
+        let covered = scored + extraCovered
+        let primary = base.languages.first
+        func isPrimary(_ e: LabelledExample) -> Bool {
+            primary == nil || e.language == primary || e.language == "und" || e.language.isEmpty
+        }
+        let topics = base.topics.map(\.id)
+
+        // Out-of-fold probabilities per repeat and L2 value: [repeat][l2][topic][example].
+        var repeated = [[[[Double]]]]()
+        for round in 0..<max(1, repeats) {
+        let fold = foldAssignment(scored, round: round) + [Int](repeating: -1, count: extraCovered.count)
+        var outOfFold = [[[Double]]](
+            repeating: [[Double]](repeating: [Double](repeating: 0, count: covered.count), count: topics.count),
+            count: l2Grid.count)
+        for k in 0..<max(1, folds) {
+            let training = covered.indices.filter { fold[$0] != k }
+            let held = scored.indices.filter { fold[$0] == k }
+            guard !held.isEmpty else { continue }
+            let taxonomy = withTerms(base, selectedFrom: training.map { covered[$0] }, isPrimary: isPrimary)
+            let classifier = TopicClassifier(taxonomy: taxonomy)
+            let vectors = covered.map { classifier.featureVectors(title: $0.title, paragraphs: $0.paragraphs, language: $0.language) }
+            for (t, topic) in topics.enumerated() {
+                let names = classifier.featureNames(topic: t)
+                let neutral = neutralMask(names)
+                for (g, l2) in l2Grid.enumerated() {
+                    let (full, cross) = fitModels(
+                        topic: topic, t: t, rows: training, scoredCount: scored.count, examples: covered, vectors: vectors, neutral: neutral,
+                        isPrimary: isPrimary, l2: l2)
+                    for i in held {
+                        let model = isPrimary(covered[i]) ? full : cross
+                        outOfFold[g][t][i] = Self.probability(model, vectors[i][t])
+                    }
+                }
+            }
+        }
+        repeated.append(outOfFold)
+        }
+        let outOfFold = repeated[0]
+
+        // Per topic, the L2 strength and threshold with the best cross-validated F1 (ties: the stronger L2).
+        var chosen: [(index: Int, threshold: Double)] = []
+        for (t, topic) in topics.enumerated() {
+            let labels = scored.map { $0.labels.contains(topic) }
+            var results: [(f1: Double, threshold: Double)] = []
+            for g in l2Grid.indices {
+                // Pooled over the repeats: each example scored once per repeat, by a model that never saw it.
+                let pooled = repeated.flatMap { $0[g][t].prefix(scored.count) }
+                let pooledLabels = repeated.flatMap { _ in labels }
+                let (threshold, f1) = Self.bestThreshold(Array(pooled), pooledLabels)
+                results.append((f1, threshold))
+            }
+            let top = results.map(\.f1).max() ?? 0
+            let tied = results.indices.filter { results[$0].f1 >= top - 1e-12 }
+            let index = tied.isEmpty ? 0 : tied[tied.count / 2]
+            let best = (index: index, threshold: results.isEmpty ? 0.5 : results[index].threshold)
+            chosen.append((best.index, best.threshold))
+        }
+        let l2 = chosen.map { l2Grid.isEmpty ? 1 : l2Grid[$0.index] }
+        var metrics: [TopicMetrics] = []
+        var misses: [(example: String, topic: String, labelled: Bool, probability: Double, threshold: Double)] = []
+        for (t, topic) in topics.enumerated() {
+            for (i, example) in scored.enumerated() {
+                let labelled = example.labels.contains(topic)
+                let probability = outOfFold[chosen[t].index][t][i]
+                if labelled != (probability >= chosen[t].threshold) {
+                    misses.append((example.id, topic, labelled, probability, chosen[t].threshold))
+                }
+            }
+            let outcomes = sorted.map { example -> (labelled: Bool, predicted: Bool) in
+                let labelled = example.labels.contains(topic)
+                guard let i = scored.firstIndex(where: { $0.id == example.id }) else { return (labelled, false) }
+                return (labelled, outOfFold[chosen[t].index][t][i] >= chosen[t].threshold)
+            }
+            metrics.append(TopicMetrics(topic: topic, outcomes: outcomes))
+        }
+
+        // Final fit on every covered example.
+        var fitted = withTerms(base, selectedFrom: covered, isPrimary: isPrimary)
+        let classifier = TopicClassifier(taxonomy: fitted)
+        let vectors = covered.map { classifier.featureVectors(title: $0.title, paragraphs: $0.paragraphs, language: $0.language) }
+        for (t, topic) in topics.enumerated() {
+            let names = classifier.featureNames(topic: t)
+            let neutral = neutralMask(names)
+            let (full, cross) = fitModels(
+                topic: topic, t: t, rows: Array(covered.indices), scoredCount: scored.count, examples: covered, vectors: vectors, neutral: neutral,
+                isPrimary: isPrimary, l2: l2[t])
+            let threshold = Self.rounded(chosen[t].threshold)
+            fitted.topics[t].model = Self.named(full, names: names, threshold: threshold)
+            if primary != nil, base.languages.count > 1 {
+                fitted.topics[t].crosslingualModel = Self.named(cross, names: names, threshold: threshold)
+            }
+        }
+        return Result(taxonomy: fitted, l2: l2, crossValidated: metrics, uncovered: sorted.count - scored.count,
+                      misses: misses)
+    }
+
+    // MARK: Pieces
+
+    /// Round-robin within each label set: every fold gets its share of each
+    /// kind. Round 0 deals in id order; later rounds in an order fixed by a
+    /// hash of the id and the round, so each repeat splits differently but
+    /// always the same way.
+    func foldAssignment(_ examples: [LabelledExample], round: Int = 0) -> [Int] {
+        func key(_ index: Int) -> UInt64 {
+            guard round > 0 else { return UInt64(index) }
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(round)
+            for byte in examples[index].id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            var generator = SplitMix64(seed: hash)
+            return generator.next()
+        }
+        let order = examples.indices.sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
+        var next: [String: Int] = [:]
+        var result = [Int](repeating: 0, count: examples.count)
+        for index in order {
+            let label = examples[index].labels.sorted().joined(separator: ",")
+            let value = next[label, default: 0]
+            next[label] = value + 1
+            result[index] = value % max(1, folds)
+        }
+        return result
+    }
+
+    private func neutralMask(_ names: [String]) -> [Bool] { names.map(TopicFeatures.isNeutral) }
+
+    private func fitModels(
+        topic: String, t: Int, rows: [Int], scoredCount: Int, examples: [LabelledExample], vectors: [[[Double]]], neutral: [Bool],
+        isPrimary: (LabelledExample) -> Bool, l2: Double
+    ) -> (full: (Double, [Double]), cross: (Double, [Double])) {
+        let regression = LogisticRegression(l2: l2)
+        // Extra examples (index ≥ scoredCount) weigh `extraWeight` times: the project's own fixtures say what a topic promises.
+        let rows = rows.flatMap { $0 >= scoredCount ? [Int](repeating: $0, count: extraWeight) : [$0] }
+        let primaryRows = rows.filter { isPrimary(examples[$0]) }
+        let full = regression.fit(primaryRows.map { vectors[$0][t] }, primaryRows.map { examples[$0].labels.contains(topic) })
+        let neutralIndices = neutral.indices.filter { neutral[$0] }
+        let crossFit = regression.fit(
+            rows.map { row in neutralIndices.map { vectors[row][t][$0] } }, rows.map { examples[$0].labels.contains(topic) })
+        var crossWeights = [Double](repeating: 0, count: neutral.count)
+        for (k, index) in neutralIndices.enumerated() { crossWeights[index] = crossFit.weights[k] }
+        return ((full.bias, full.weights), (crossFit.bias, crossWeights))
+    }
+
+    static func probability(_ model: (Double, [Double]), _ x: [Double]) -> Double {
+        var z = model.0
+        for (w, v) in zip(model.1, x) { z += w * v }
+        return 1 / (1 + exp(-z))
+    }
+
+    /// The threshold (0.1…0.9 in steps of 0.025) with the best F1; among
+    /// equals, the one nearest 0.5.
+    static func bestThreshold(_ scores: [Double], _ labels: [Bool]) -> (Double, Double) {
+        var best = (threshold: 0.5, f1: -1.0)
+        for step in 0...32 {
+            let threshold = 0.1 + Double(step) * 0.025
+            var tp = 0, fp = 0, fn = 0
+            for (score, label) in zip(scores, labels) {
+                if score >= threshold { if label { tp += 1 } else { fp += 1 } } else if label { fn += 1 }
+            }
+            let f1 = TopicMetrics.f1(tp: tp, fp: fp, fn: fn)
+            if f1 > best.f1 + 1e-12 || (abs(f1 - best.f1) <= 1e-12 && abs(threshold - 0.5) < abs(best.threshold - 0.5)) {
+                best = (threshold, f1)
+            }
+        }
+        return best
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    private static func named(_ model: (Double, [Double]), names: [String], threshold: Double) -> TopicModel {
+        var weights: [(feature: String, weight: Double)] = []
+        for (name, weight) in zip(names, model.1) {
+            let value = rounded(weight)
+            if value != 0 { weights.append((name, value)) }
+        }
+        return TopicModel(bias: rounded(model.0), threshold: threshold, weights: weights)
+    }
+
+    /// `base` with each topic's terms chosen from `examples`.
+    func withTerms(_ base: Taxonomy, selectedFrom examples: [LabelledExample], isPrimary: (LabelledExample) -> Bool) -> Taxonomy {
+        var taxonomy = base
+        let documents = examples.filter(isPrimary).map { ($0.labels, TermCounter.terms(title: $0.title, paragraphs: $0.paragraphs)) }
+        for index in taxonomy.topics.indices {
+            let topic = taxonomy.topics[index]
+            let existing = Set((topic.phrases.map(\.text) + topic.subject.entries.flatMap(\.terms) + topic.action.entries.flatMap(\.terms))
+                .map { TextNormalizer.normalizedWords($0) })
+            taxonomy.topics[index].terms = TermCounter.select(
+                documents, topic: topic.id, count: termsPerTopic, excluding: existing)
+        }
+        return taxonomy
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Prints the built-in taxonomy's quality on the labelled corpus kept outside
+# the repository (../shared/classification-dev): cross-validated figures on
+# the dev split (a fresh fit, with the same settings as the committed one) and
+# the committed taxonomy's figures on the held-out test split, every miss listed.
+#
+#   bash scripts/classification-quality.sh [CORPUS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus="${1:-../shared/classification-dev}"
+if [ ! -d "$corpus" ]; then
+    echo "classification-quality: the labelled corpus is absent ($corpus not found; it lives in ../shared, outside the repository)." >&2
+    echo "classification-quality: no figures measured. The figures last measured are in BENCHMARKS.md (Classification quality)." >&2
+    exit 2
+fi
+# NEWSWIRE=path/to/newswire skips the build (use a binary you already built).
+newswire="${NEWSWIRE:-}"
+if [ -z "$newswire" ]; then
+    swift build --product newswire >&2
+    newswire="$(swift build --show-bin-path)/newswire"
+fi
+echo "== dev split, 5-fold cross-validated (fit of deploy/taxonomy.yaml's phrases) =="
+"$newswire" taxonomy fit --topics deploy/taxonomy.yaml --examples "$corpus" --split dev \
+    --train-also Tests/Fixtures --train-also-labels Tests/Fixtures/classification-training.tsv --output /dev/null 2>&1
+echo
+echo "== test split, the built-in taxonomy =="
+"$newswire" taxonomy evaluate --examples "$corpus" --split test
