@@ -111,6 +111,7 @@ public struct ArticleStore: Sendable {
                 table.column("event", .blob).notNull()
             }
         }
+        registerSearchMigration(&migrator)
         return migrator
     }
 
