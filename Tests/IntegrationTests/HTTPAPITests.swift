@@ -22,11 +22,21 @@ struct HTTPAPITests {
         return (status, try #require(object, "GET \(path) answered \(status) with a body that is not a JSON object: \(answer.body)"))
     }
 
-    /// Feeds `items` through the producer and waits until each is acknowledged (so stored).
-    static func feed(_ pipeline: Pipeline, _ items: [ArticleFeeder.Item]) async throws {
+    /// Stored articles, as `/api/v1/topics` counts them.
+    static func storedCount(_ http: String) throws -> Int {
+        try getJSON(http, "/api/v1/topics").json["articles"] as? Int ?? -1
+    }
+
+    /// Feeds `items` through the producer and waits until the consumer has stored each
+    /// (the producer's ack to the scraper means only that the article is in its outbox).
+    static func feed(_ pipeline: Pipeline, _ items: [ArticleFeeder.Item], http: String) async throws {
+        let before = try storedCount(http)
         let feed = BackgroundFeed(endpoint: pipeline.ingestEndpoint, items: items)
         let summary = try await feed.finish(timeout: .seconds(120))
         #expect(summary.allStored && summary.accepted == items.count, "feed: \(summary)")
+        try await waitUntil("the consumer stores \(items.count) more articles", timeout: .seconds(60)) {
+            (try? storedCount(http)) == before + items.count
+        }
     }
 
     /// An article in the plain-text form scrapers send: the title, then paragraphs.
@@ -42,7 +52,7 @@ struct HTTPAPITests {
     @Test("newest-first pages stay whole while articles arrive between them: no duplicates, no gaps")
     func paginationStableUnderInserts() async throws {
         let (pipeline, http) = try await Self.pipeline()
-        try await Self.feed(pipeline, GeneratedArticles.items(30))
+        try await Self.feed(pipeline, GeneratedArticles.items(30), http: http)
         let before = try Self.getJSON(http, "/api/v1/articles?limit=100")
         let expected = Self.ids(before.json)
         #expect(before.status == 200 && expected.count == 30)
@@ -56,7 +66,7 @@ struct HTTPAPITests {
             seen += Self.ids(page.json)
             // More articles are stored between pages; they are newer than every page's cursor.
             round += 1
-            try await Self.feed(pipeline, GeneratedArticles.items(4, offset: 30 + round * 4))
+            try await Self.feed(pipeline, GeneratedArticles.items(4, offset: 30 + round * 4), http: http)
             guard let cursor = page.json["nextCursor"] as? String else { break }
             path = "/api/v1/articles?limit=7&cursor=\(cursor)"
         }
@@ -106,7 +116,7 @@ struct HTTPAPITests {
                 "Boats will leave on the hour rather than at half past.",
                 "The operator said the change follows a survey of passengers.",
             ]),
-        ])
+        ], http: http)
         let page = try Self.getJSON(http, "/api/v1/articles?q=quince")
         #expect(page.status == 200)
         let articles = page.json["articles"] as? [[String: Any]] ?? []
@@ -136,7 +146,7 @@ struct HTTPAPITests {
         let seeds = try Fixtures.files(in: "seeds").filter { $0.pathExtension == "txt" }
         try await Self.feed(pipeline, seeds.map { url in
             ArticleFeeder.Item(name: url.lastPathComponent, contentType: "text/plain") { [UInt8](try Data(contentsOf: url)) }
-        })
+        }, http: http)
         let cases: [(String, String)] = [
             ("/api/v1/articles?q=%22unbalanced", "q: not a valid full-text query"),
             ("/api/v1/articles?q=kerry%20AND", "q: not a valid full-text query"),
