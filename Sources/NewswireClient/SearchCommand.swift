@@ -51,7 +51,7 @@ public struct SearchCommand: ParsableCommand {
         if page.articles.isEmpty { print("no article matches \(query)") }
         for article in page.articles {
             let topics = article.topics.map { "\($0.id) (\(String(format: "%.2f", $0.score)))" }.joined(separator: ", ")
-            print("\(article.title)\n    \(article.id)  \(article.source)  score \(String(format: "%.2f", article.score ?? 0))  topics: \(topics.isEmpty ? "none" : topics)")
+            print("\(article.title)\n    \(article.id)  \(article.source)  score \(String(format: "%.3g", article.score ?? 0))  topics: \(topics.isEmpty ? "none" : topics)")
             if let snippet = article.markedSnippet(open: "[", close: "]") {
                 print("    " + snippet.replacingOccurrences(of: "\n", with: " "))
             }

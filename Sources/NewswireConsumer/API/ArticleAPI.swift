@@ -88,7 +88,9 @@ public struct ArticleAPI: Sendable {
 
     static func error(_ status: Int, _ message: String) -> HTTPRouteResponse {
         let body = ErrorBody(error: .init(status: status, message: message))
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data()
         return HTTPRouteResponse(status: status, contentType: "application/json", body: Array(data) + [10])
     }
 }

@@ -46,7 +46,11 @@ extension ArticleStore {
     /// tested, so it comes from the FTS5 query text (syntax, unknown column).
     private static func queryError(_ error: any Error, _ query: ArticleQuery) -> any Error {
         guard query.text != nil, let error = error as? DatabaseError, error.resultCode == .SQLITE_ERROR else { return error }
-        return ArticleQueryError(parameter: "q", reason: "not a valid full-text query: \(error.message ?? "\(error)")")
+        let message = error.message ?? "\(error)"
+        let hint = message.hasPrefix("no such column")
+            ? " (the columns are title and body)"
+            : " (FTS5 syntax: words, \"a phrase\", OR, NOT, prefix*, title:word; put an operator word such as AND in quotes)"
+        return ArticleQueryError(parameter: "q", reason: "not a valid full-text query: \(message)\(hint)")
     }
 
     private static func page(_ db: Database, _ query: ArticleQuery) throws -> ArticlePage {
