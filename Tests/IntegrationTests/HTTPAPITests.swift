@@ -208,6 +208,11 @@ struct HTTPAPITests {
             #expect(try RawTCPConnection.get(http, path, headers: ["Authorization": "Bearer s3cret-token-42"]).status == 200, "\(path) with the token")
         }
         #expect(try RawTCPConnection.get(http, "/healthz").status == 200)
+        // newswire status sends the token from --consumer-token-file, and says 401 without it.
+        let withToken = try await runCommand("newswire", ["status", "--producer", "", "--consumer", http, "--consumer-token-file", tokenFile])
+        #expect(withToken.status == 0 && withToken.stdout.contains("newswire-consumer"), "\(withToken.stderr)")
+        let without = try await runCommand("newswire", ["status", "--producer", "", "--consumer", http])
+        #expect(without.status == 1 && without.stderr.contains("answered 401"), "\(without.stderr)")
         _ = try await pipeline.stop()
 
         // A token file that cannot be used stops the consumer at start, naming it.
