@@ -123,7 +123,8 @@ let package = Package(
         .target(
             name: "NewswireClient",
             dependencies: [
-                "ZeroMQ", "NewsModels", "NewsParsing", "NewsClassification", "NewswireConsumer", "NewswireObservability", "NewswireSecurity",
+                "ZeroMQ", "NewsModels", "NewsParsing", "NewsClassification", "NewswireConsumer", "NewswireProducer", "NewswireObservability",
+                "NewswireSecurity",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

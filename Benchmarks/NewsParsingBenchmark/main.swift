@@ -152,6 +152,25 @@ if !fullArticles.isEmpty {
     corpora.append(("plaintext.100k", [joinedArticle(fullArticles, bytes: 100 * 1024)]))
 }
 corpora.append(("html", documents(extensions: ["html", "htm"])))
+
+/// The real pages of the extraction development set (`../shared/extraction-dev` beside the
+/// clone, or `NEWSWIRE_EXTRACTION_DEV`), HTML and their text dumps, when the set is present:
+/// the HTML speed goal is about these. Pages the parser refuses stay in (they cost time too).
+let extractionDev = ProcessInfo.processInfo.environment["NEWSWIRE_EXTRACTION_DEV"].map { URL(fileURLWithPath: $0) }
+    ?? fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/extraction-dev", isDirectory: true)
+func extractionDevDocuments(_ folder: String) -> [[UInt8]] {
+    let directory = extractionDev.appendingPathComponent(folder, isDirectory: true)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.sorted().compactMap { FileManager.default.contents(atPath: directory.appendingPathComponent($0).path).map { [UInt8]($0) } }
+}
+let devPages = extractionDevDocuments("pages")
+if devPages.isEmpty {
+    print("note: the extraction development set is absent (\(extractionDev.path)); its corpora are skipped")
+} else {
+    corpora.append(("dev.html", devPages))
+    corpora.append(("dev.text", extractionDevDocuments("text")))
+}
 if !selectedPrefixes.isEmpty {
     corpora = corpora.filter { corpus in selectedPrefixes.contains { corpus.name.hasPrefix($0) } }
 }
@@ -167,6 +186,7 @@ let header = "corpus".padding(toLength: 16, withPad: " ", startingAt: 0)
 print(header)
 print(String(repeating: "-", count: header.count))
 var fullArticleThroughputs: [(name: String, bytesPerSecond: Double)] = []
+var devHTMLThroughput: Double?
 for (name, base) in corpora {
     guard !base.isEmpty else {
         print(name.padding(toLength: 16, withPad: " ", startingAt: 0) + "  no fixtures of this kind")
@@ -179,6 +199,7 @@ for (name, base) in corpora {
     if name.hasPrefix("plaintext."), averageSize >= Double(fullArticleBytes) {
         fullArticleThroughputs.append((name, throughput))
     }
+    if name == "dev.html" { devHTMLThroughput = throughput }
     print(
         name.padding(toLength: 16, withPad: " ", startingAt: 0)
             + column("\(base.count)", 5)
@@ -196,4 +217,10 @@ if let slowest = fullArticleThroughputs.min(by: { $0.bytesPerSecond < $1.bytesPe
     print(
         "goal ≥ \(Int(goalBytesPerSecond / 1e6)) MB/s for plain-text articles ≥ \(fullArticleBytes) bytes: \(verdict) "
             + "(slowest: \(slowest.name) at \(String(format: "%.1f", slowest.bytesPerSecond / 1e6)) MB/s)")
+}
+if let devHTMLThroughput {
+    let verdict = devHTMLThroughput >= goalBytesPerSecond ? "met" : "NOT met"
+    print(
+        "goal ≥ \(Int(goalBytesPerSecond / 1e6)) MB/s for real HTML pages (dev.html, the extraction development set): \(verdict) "
+            + "(\(String(format: "%.1f", devHTMLThroughput / 1e6)) MB/s)")
 }

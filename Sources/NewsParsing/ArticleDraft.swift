@@ -16,6 +16,8 @@ struct ArticleDraft {
     var languageHint: String?
     /// A "Continue reading"-style marker followed the last paragraph.
     var endsWithTruncationMarker = false
+    /// The HTML fallback passes tried, when none found article text (for the `noContent` message).
+    var rungsTried: [String] = []
     /// The body's tokens, when the extractor already has them (saves tokenizing twice).
     var tokens: [Token]?
 

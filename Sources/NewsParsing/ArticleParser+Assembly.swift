@@ -10,6 +10,7 @@ extension ArticleParser {
                 "no article text found in \(ArticleParseError.grouped(inputBytes)) bytes: "
                     + "\(draft.removedLines.count) lines were removed as navigation or boilerplate"
                     + (draft.title.isEmpty ? "" : " and only a title (\"\(draft.title.prefix(80))\") remained")
+                    + (draft.rungsTried.isEmpty ? "" : "; tried: " + draft.rungsTried.joined(separator: ", "))
                     + "; check that the input is an article page, not an index, error or consent page")
         }
 

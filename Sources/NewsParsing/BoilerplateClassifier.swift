@@ -20,6 +20,8 @@ struct BoilerplateClassifier {
         var hasQuotation = false
         var hasSpeechVerb = false
         var truncationMarker = false
+        /// A heading of the sections after an article ("Related stories", "Kommentare (3)").
+        var sectionMarker = false
 
         var stopwordShare: Double { words == 0 ? 0 : Double(stopwords) / Double(words) }
 
@@ -50,6 +52,9 @@ struct BoilerplateClassifier {
     /// Call-to-action phrases by the hash of their first word; the rest as word hashes.
     static let callToActionIndex: WordTable<[[UInt64]]> = phraseIndex(BoilerplateRules.callToActionPhrases)
     static let truncationIndex: WordTable<[[UInt64]]> = phraseIndex(BoilerplateRules.truncationMarkers)
+    static let sectionMarkerIndex: WordTable<[[UInt64]]> = phraseIndex(BoilerplateRules.sectionMarkers)
+    /// A section heading has at most this many words.
+    static let maximumSectionMarkerWords = 5
 
     static func phraseIndex(_ phrases: [String]) -> WordTable<[[UInt64]]> {
         WordTable(
@@ -118,6 +123,10 @@ struct BoilerplateClassifier {
             k += 1
         }
         f.endsTerminal = endsWithTerminal(p, line)
+        // A heading, not a sentence: "Comments (3)", not "Officials declined to comment."
+        if range.count <= maximumSectionMarkerWords && !f.endsTerminal {
+            f.sectionMarker = containsPhrase(sectionMarkerIndex, tokens, range)
+        }
         f.endsColon = line.count > 0 && p[line.upperBound - 1] == 0x3A
         return f
     }

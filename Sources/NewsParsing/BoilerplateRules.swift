@@ -38,6 +38,19 @@ enum BoilerplateRules {
         "assine", "leia também", "compartilhe", "lees ook", "delen", "abonneer",
     ]
 
+    /// Headings of the sections that follow an article (comments, related and recommended
+    /// stories), in the languages with a stopword profile: a plain-text dump's article ends at
+    /// the first one after most of its prose. A word list because a dump has no markup to say
+    /// where the article's element ends; each entry is a heading, not a topic word.
+    static let sectionMarkers: [String] = [
+        "comments", "comment", "related", "related stories", "related articles", "more stories", "more from",
+        "recommended", "you may also like", "most read", "most popular", "read more", "leave a reply",
+        "leave a comment", "kommentare", "kommentar", "weitere artikel", "mehr zum thema", "lesen sie auch",
+        "ähnliche beiträge", "das könnte sie auch interessieren", "meistgelesen", "commentaires", "à lire aussi",
+        "lire aussi", "articles similaires", "comentarios", "relacionados", "noticias relacionadas", "commenti",
+        "articoli correlati", "leggi anche", "comentários", "reacties", "gerelateerd", "комментарии",
+    ]
+
     /// Words typical of menus and section navigation.
     static let navigationWords: [String] = [
         "home", "menu", "search", "next", "previous", "prev", "view", "more", "top", "back", "skip", "main", "content",
@@ -106,7 +119,7 @@ enum BoilerplateRules {
     /// class/id words (split at "-", "_", spaces and camelCase) that always mark chrome.
     static let strongNegativeClassWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "sharebar", "social",
-        "comment", "comments", "disqus", "related", "recirc", "recommended", "recommendations", "ad", "ads", "advert",
+        "related", "recirc", "recommended", "recommendations", "ad", "ads", "advert",
         "adverts", "advertisement", "advertising", "dfp", "promo", "promotion", "newsletter", "newsletters",
         "subscribe", "subscription", "signup", "paywall", "cookie", "cookies", "consent", "gdpr", "popup", "modal",
         "outbrain", "taboola", "sponsor", "sponsored", "trending", "mostread", "pagination", "pager", "login", "skip",
@@ -114,8 +127,29 @@ enum BoilerplateRules {
 
     /// class/id words that mark chrome unless a positive word is present too.
     static let weakNegativeClassWords: Set<String> = [
-        "banner", "sidebar", "footer", "masthead", "header", "overlay", "popular", "toolbar", "widget", "tags",
+        "banner", "sidebar", "footer", "masthead", "header", "overlay", "popular", "toolbar", "tags",
         "tagcloud", "hidden", "print", "bio", "teaser", "teasers", "more", "footnote", "meta", "utility", "tools",
+    ]
+
+    /// class/id words of a comment thread: removed in every pass, whatever the thread holds, since
+    /// a long discussion can outweigh a short article.
+    static let commentClassWords: Set<String> = ["comment", "comments", "disqus", "discussion", "replies"]
+
+    /// class/id words that make a class name a modifier or layout utility ("header-style-2",
+    /// "single-ad-margins", "nav-enabled"): such a name says how an element looks, not what it
+    /// holds, so its other words are not read as chrome or article signals.
+    static let modifierClassWords: Set<String> = [
+        "style", "styles", "layout", "theme", "template", "margin", "margins", "padding", "spacing", "enabled",
+        "disabled", "active", "inactive", "color", "colour", "align", "width", "size", "visible", "sticky", "fixed",
+        "col", "row", "grid", "flex", "offset",
+    ]
+
+    /// First words of class names that describe the page or the post rather than the element
+    /// (state prefixes "has-…", "is-…", "no-…", "non-…", script hooks "js-…", and the taxonomy
+    /// classes CMSs put on every post: "category-…", "tag-…", "type-…", "status-…", "format-…").
+    static let ignoredClassPrefixes: [String] = [
+        "has", "is", "no", "non", "not", "js", "category", "tag", "type", "status", "format", "postid", "with",
+        "without",
     ]
 
     /// class/id words that mark the article body; they outweigh weak negative words.

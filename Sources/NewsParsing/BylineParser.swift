@@ -37,6 +37,12 @@ enum BylineParser {
         for word in words {
             let lower = word.lowercased()
             if word == "|" || word == "—" || word == "–" || word == "-" || word == "•" || word == "·" { break }
+            // An initial ("E.", "J.R.") is part of a name even where its letter is also a joiner or
+            // role word in some language ("E." in "ANDREW E. KRAMER" is not Portuguese "e").
+            if isInitial(word) {
+                names.append(word)
+                continue
+            }
             if joiners.contains(lower) {
                 if names.isEmpty { return nil }
                 names.append(word)
@@ -55,6 +61,13 @@ enum BylineParser {
         }
         while let last = names.last, joiners.contains(last.lowercased()) || last == "," { names.removeLast() }
         guard !names.isEmpty, names.contains(where: { $0.count > 2 }) else { return nil }
+        // Names set in capitals ("ANDREW E. KRAMER", a typographic style) are given in title case;
+        // a lone capitalised word is left alone, as it is more often an agency ("AFP") than a name.
+        if names.allSatisfy({ $0 == "," || $0.uppercased() == $0 }),
+            names.count(where: { $0 != "," && !isInitial($0) && !joiners.contains($0.lowercased()) }) >= 2
+        {
+            names = names.map { joiners.contains($0.lowercased()) ? $0.lowercased() : titleCased($0) }
+        }
         var result = ""
         for name in names {
             if name == "," {
@@ -62,6 +75,28 @@ enum BylineParser {
             } else {
                 result += result.isEmpty ? name : " " + name
             }
+        }
+        return result
+    }
+
+    /// "E.", "J.R.", "É.": capital letters each followed by a period.
+    static func isInitial(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 2, scalars.count % 2 == 0 else { return false }
+        for index in stride(from: 0, to: scalars.count, by: 2)
+        where !scalars[index].properties.isUppercase || scalars[index + 1] != "." {
+            return false
+        }
+        return true
+    }
+
+    /// "KRAMER" → "Kramer", "JEAN-PIERRE" → "Jean-Pierre", "O'BRIEN" → "O'Brien"; initials stay.
+    static func titleCased(_ word: String) -> String {
+        var result = ""
+        var atStart = true
+        for character in word {
+            result += atStart ? character.uppercased() : character.lowercased()
+            atStart = character == "-" || character == "'" || character == "’" || character == "."
         }
         return result
     }

@@ -11,17 +11,18 @@ struct HTMLAttributes {
     var lang: Range<Int>?
     var style: Range<Int>?
     var role: Range<Int>?
+    var type: Range<Int>?
     var hidden = false
     var ariaHidden = false
 
     private enum Name: UInt8 {
-        case classValue, id, property, name, content, itemprop, rel, datetime, lang, style, role, hidden, ariaHidden
+        case classValue, id, property, name, content, itemprop, rel, datetime, lang, style, role, type, hidden, ariaHidden
     }
 
     private static let names = WordTable<Name>([
         ("class", .classValue), ("id", .id), ("property", .property), ("name", .name), ("content", .content),
         ("itemprop", .itemprop), ("rel", .rel), ("datetime", .datetime), ("lang", .lang), ("style", .style),
-        ("role", .role), ("hidden", .hidden), ("aria-hidden", .ariaHidden),
+        ("role", .role), ("type", .type), ("hidden", .hidden), ("aria-hidden", .ariaHidden),
     ])
 
     /// Parses the attributes in `p[range]` (the part of a tag after its name).
@@ -67,6 +68,7 @@ struct HTMLAttributes {
             case .lang: lang = value
             case .style: style = value
             case .role: role = value
+            case .type: type = value
             case .hidden: hidden = true
             case .ariaHidden:
                 if let value, value.count == 4, UTF8Scan.hasPrefix(p, at: value.lowerBound, "true") { ariaHidden = true }

@@ -20,6 +20,9 @@ struct InputDecoder {
         case utf8
         case windows1252
         case latin9
+        /// Central European (Polish, Czech, Hungarian…): windows-1250 and ISO-8859-2.
+        case windows1250
+        case latin2
         case utf16LittleEndian
         case utf16BigEndian
         case unsupported(String)
@@ -35,6 +38,8 @@ struct InputDecoder {
                 self = .windows1252
             case "iso-8859-15", "iso8859-15", "iso_8859-15", "latin-9", "latin9", "l9":
                 self = .latin9
+            case "windows-1250", "cp1250", "x-cp1250": self = .windows1250
+            case "iso-8859-2", "iso8859-2", "iso_8859-2", "latin2", "latin-2", "l2", "csisolatin2": self = .latin2
             case "utf-16le", "utf-16": self = .utf16LittleEndian
             case "utf-16be": self = .utf16BigEndian
             default: self = .unsupported(label)
@@ -123,6 +128,12 @@ struct InputDecoder {
                 return Decoded(bytes: unchanged(), isHTML: isHTML)
             }
             return Decoded(bytes: decodeSingleByte(bytes, latin9: declared == .latin9), isHTML: isHTML)
+        case .windows1250?, .latin2?:
+            if invalidOffset == nil, hasNonASCII(bytes) {
+                return Decoded(bytes: unchanged(), isHTML: isHTML)
+            }
+            return Decoded(
+                bytes: decodeTable(bytes, declared == .windows1250 ? windows1250High : latin2High), isHTML: isHTML)
         case .utf16LittleEndian?, .utf16BigEndian?:
             if invalidOffset == nil { return Decoded(bytes: unchanged(), isHTML: isHTML) }
             throw ArticleParseError(
@@ -137,7 +148,8 @@ struct InputDecoder {
                 .invalidEncoding,
                 "input declares charset \"\(label)\", which is not supported, and is not valid UTF-8 "
                     + "(first bad byte 0x\(hex(bytes[invalidOffset])) at offset \(invalidOffset)); "
-                    + "supported charsets are UTF-8, UTF-16 with a BOM, windows-1252/ISO-8859-1 and ISO-8859-15; "
+                    + "supported charsets are UTF-8, UTF-16 with a BOM, windows-1252/ISO-8859-1, ISO-8859-15, "
+                    + "windows-1250 and ISO-8859-2; "
                     + "re-encode the input as UTF-8",
                 byteOffset: invalidOffset)
         case .utf8?, nil:
@@ -265,6 +277,61 @@ struct InputDecoder {
 
     static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.contains { $0 >= 0x80 }
+    }
+
+    /// Windows-1250 scalars for bytes 0x80...0xFF (generated from the Unicode mapping); zero: undefined.
+    static let windows1250High: [UInt32] = [
+        0x20AC, 0x0000, 0x201A, 0x0000, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x0000, 0x2030, 0x0160, 0x2039, 0x015A, 0x0164, 0x017D, 0x0179,
+        0x0000, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x0000, 0x2122, 0x0161, 0x203A, 0x015B, 0x0165, 0x017E, 0x017A,
+        0x00A0, 0x02C7, 0x02D8, 0x0141, 0x00A4, 0x0104, 0x00A6, 0x00A7,
+        0x00A8, 0x00A9, 0x015E, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x017B,
+        0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+        0x00B8, 0x0105, 0x015F, 0x00BB, 0x013D, 0x02DD, 0x013E, 0x017C,
+        0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
+        0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E,
+        0x0110, 0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7,
+        0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF,
+        0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7,
+        0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F,
+        0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7,
+        0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
+    ]
+
+    /// ISO-8859-2 scalars for bytes 0x80...0xFF (generated from the Unicode mapping).
+    static let latin2High: [UInt32] = [
+        0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087,
+        0x0088, 0x0089, 0x008A, 0x008B, 0x008C, 0x008D, 0x008E, 0x008F,
+        0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
+        0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F,
+        0x00A0, 0x0104, 0x02D8, 0x0141, 0x00A4, 0x013D, 0x015A, 0x00A7,
+        0x00A8, 0x0160, 0x015E, 0x0164, 0x0179, 0x00AD, 0x017D, 0x017B,
+        0x00B0, 0x0105, 0x02DB, 0x0142, 0x00B4, 0x013E, 0x015B, 0x02C7,
+        0x00B8, 0x0161, 0x015F, 0x0165, 0x017A, 0x02DD, 0x017E, 0x017C,
+        0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
+        0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E,
+        0x0110, 0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7,
+        0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF,
+        0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7,
+        0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F,
+        0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7,
+        0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
+    ]
+
+    /// Decodes a single-byte charset given by its table of high bytes; undefined bytes are dropped.
+    static func decodeTable(_ bytes: UnsafeBufferPointer<UInt8>, _ high: [UInt32]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for b in bytes {
+            if b < 0x80 {
+                out.append(b)
+            } else {
+                let scalar = high[Int(b - 0x80)]
+                if scalar != 0 { appendScalar(scalar, to: &out) }
+            }
+        }
+        return out
     }
 
     /// Decodes windows-1252 (or ISO-8859-15) into UTF-8; undefined bytes are dropped.

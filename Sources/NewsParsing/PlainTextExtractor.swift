@@ -178,6 +178,9 @@ enum PlainTextExtractor {
             }
         }
 
+        // The article's region: blocks classified with their neighbours, cut at section markers.
+        markRegion(p, lines, features, tokens, from: bodyStart, metadata: metadata, &chrome)
+
         // The body. Its tokens are the kept lines' tokens, rebased on the body: they are moved
         // down in the text's own token array rather than copied into a second one. A kept line's
         // tokens never move up (lines are only dropped), so no token is overwritten before it is
@@ -220,6 +223,115 @@ enum PlainTextExtractor {
             draft.title = ArticleParser.fallbackTitle(draft.body, draft.paragraphRanges[0])
         }
         return draft
+    }
+
+    /// jusText's classes of a block, from its length and stopword density.
+    enum BlockClass { case good, nearGood, short, bad }
+
+    /// A block of at least this many bytes, dense in stopwords, is prose (jusText's `length_high`, 200,
+    /// lowered: news paragraphs are often one or two sentences; measured on the development pages).
+    static let goodBlockBytes = 150
+    /// Blocks shorter than this are judged by their neighbours (jusText's `length_low`).
+    static let shortBlockBytes = 70
+    /// Stopword share of prose (jusText's `stopwords_low`, lowered a little: the profiles hold
+    /// each language's hundred most frequent function words, not jusText's longer lists).
+    static let proseStopwordShare = 0.22
+    /// A long sentence with at least this stopword share is near-good even below `proseStopwordShare`.
+    static let lowProseStopwordShare = 0.12
+    /// Below this stopword share over its long lines a text is in a language without a
+    /// profile (Polish, Japanese…): its blocks are judged by length and punctuation alone.
+    static let profiledStopwordShare = 0.08
+
+    /// Finds the article in a text that carries a page's chrome (a scraper's visible-text dump),
+    /// as jusText does: long stopword-dense blocks are good, short blocks take the class of their
+    /// good or bad neighbours, and near-good ones are kept unless bad blocks surround them. A long
+    /// line repeated verbatim (a promo box) is bad, and the article ends at a section marker
+    /// (comments, related stories, share bar) when little prose follows it. A text with no bad
+    /// block (a clean article) is left whole.
+    static func markRegion(
+        _ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: [BoilerplateClassifier.Features], _ tokens: [Token],
+        from bodyStart: Int, metadata: [Bool], _ chrome: inout [Bool]
+    ) {
+        let candidates = lines.indices.filter { $0 >= bodyStart && !metadata[$0] && !lines[$0].range.isEmpty }
+        guard candidates.count >= 2 else { return }
+        // Languages without a stopword profile: judged by length and sentence punctuation.
+        var stopwords = 0
+        var words = 0
+        for index in candidates where lines[index].range.count >= shortBlockBytes {
+            stopwords += features[index].stopwords
+            words += features[index].words
+        }
+        let profiled = words == 0 || Double(stopwords) >= Double(words) * profiledStopwordShare
+        // Long lines that repeat verbatim.
+        var counts: [UInt64: Int] = [:]
+        var hashes = [UInt64](repeating: 0, count: lines.count)
+        for index in candidates where features[index].words > BoilerplateRules.labelLineWords {
+            let range = lines[index].range
+            hashes[index] = WordHash.hash(p.baseAddress! + range.lowerBound, range.count)
+            counts[hashes[index], default: 0] += 1
+        }
+        var classes: [BlockClass] = candidates.map { index in
+            let f = features[index]
+            let length = lines[index].range.count
+            if chrome[index] || (hashes[index] != 0 && counts[hashes[index]]! > 1) { return .bad }
+            let prose = profiled ? f.stopwordShare >= proseStopwordShare : f.endsTerminal || f.words >= BoilerplateRules.proseWordCount
+            // A short sentence ("Officials declined to comment.") is near-good, not short: it
+            // stays unless bad blocks surround it.
+            if length < shortBlockBytes { return prose && f.endsTerminal && f.words >= 3 ? .nearGood : .short }
+            if !prose {
+                // A long sentence with few stopwords (a lead full of names and numbers) is near-good.
+                return f.endsTerminal && length >= goodBlockBytes && f.stopwordShare >= lowProseStopwordShare ? .nearGood : .bad
+            }
+            return length >= goodBlockBytes ? .good : .nearGood
+        }
+        guard classes.contains(.bad) else { return }
+        // Neighbours, ignoring short blocks (and near-good ones when asked); the text's ends are bad.
+        func neighbour(_ from: Int, _ step: Int, ignoringNearGood: Bool) -> BlockClass {
+            var k = from + step
+            while k >= 0 && k < classes.count {
+                let c = classes[k]
+                if c == .good || c == .bad || (c == .nearGood && !ignoringNearGood) { return c }
+                k += step
+            }
+            return .bad
+        }
+        var revised = classes
+        for k in classes.indices where classes[k] == .short {
+            let previous = neighbour(k, -1, ignoringNearGood: true)
+            let next = neighbour(k, 1, ignoringNearGood: true)
+            if previous == .good && next == .good {
+                revised[k] = .good
+            } else if previous == .bad && next == .bad {
+                revised[k] = .bad
+            } else if (previous == .bad && neighbour(k, -1, ignoringNearGood: false) == .nearGood)
+                || (next == .bad && neighbour(k, 1, ignoringNearGood: false) == .nearGood)
+            {
+                revised[k] = .good
+            } else {
+                revised[k] = .bad
+            }
+        }
+        classes = revised
+        for k in classes.indices where classes[k] == .nearGood {
+            let previous = neighbour(k, -1, ignoringNearGood: true)
+            let next = neighbour(k, 1, ignoringNearGood: true)
+            revised[k] = previous == .bad && next == .bad ? .bad : .good
+        }
+        classes = revised
+        // The section marker that ends the article: a heading of comments or related stories
+        // after most of the prose.
+        var goodBytes = [Int](repeating: 0, count: classes.count + 1)  // prose before k
+        for k in classes.indices { goodBytes[k + 1] = goodBytes[k] + (classes[k] == .good ? lines[candidates[k]].range.count : 0) }
+        let total = goodBytes[classes.count]
+        for k in classes.indices where features[candidates[k]].sectionMarker && goodBytes[k] > 0 {
+            if goodBytes[k] * 2 >= total {
+                for later in k..<classes.count { classes[later] = .bad }
+                break
+            }
+        }
+        // No good block at all: the text is not prose this can judge; the line rules alone decide.
+        guard classes.contains(.good) else { return }
+        for (k, index) in candidates.enumerated() where classes[k] == .bad { chrome[index] = true }
     }
 
     /// Flags short lines that occur more than once in the text.

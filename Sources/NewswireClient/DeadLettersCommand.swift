@@ -2,12 +2,14 @@ public import ArgumentParser
 internal import Foundation
 internal import NewsModels
 internal import NewswireConsumer
+internal import NewswireProducer
 internal import ZeroMQ
 internal import SwiftProtobuf
 internal import NewswireSecurity
 
 /// `newswire dead-letters`: lists the events a consumer set aside because it
-/// could not store them, and sends chosen ones back to it.
+/// could not store them, and sends chosen ones back to it; with `--outbox`,
+/// lists the events the producer parked because a consumer refused them for good.
 public struct DeadLettersCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dead-letters",
@@ -19,13 +21,21 @@ public struct DeadLettersCommand: ParsableCommand {
             newswire_consumer_events_dead_lettered_total. Fix the cause (a taxonomy, a trigger, \
             a bug), then requeue: each event is sent to the running consumer's events socket as a \
             first delivery; once it stores, its dead letter is gone.
+
+            With --outbox, lists instead the producer's parked events (outbox rows in state \
+            'rejected'): a consumer refused them for a reason that will not change on retry \
+            (too large, malformed, invalid), or left --max-attempts deliveries unanswered. They \
+            are counted in newswire_producer_events_parked_total{reason} and never resent.
             """)
 
     @Option(help: "The consumer's SQLite file. (env: NEWSWIRE_DB)")
     var db: String = EnvironmentDefault.string("NEWSWIRE_DB", "newswire.db")
 
-    @Flag(help: "One JSON object per line: {articleID, source, title, reason, attempts, firstFailedAt, lastFailedAt}.")
+    @Flag(help: "One JSON object per line: {articleID, source, title, reason, attempts, firstFailedAt, lastFailedAt}; with --outbox {articleID, source, url, title, reason, attempts, acceptedAt, eventBytes}.")
     var json = false
+
+    @Option(help: "List the events parked in this producer outbox (SQLite file) instead of the consumer's dead letters.")
+    var outbox: String?
 
     @Option(name: .customLong("requeue"), help: "Send this article's event to the consumer again; repeat for several.")
     var requeueIDs: [String] = []
@@ -45,10 +55,18 @@ public struct DeadLettersCommand: ParsableCommand {
 
     public func validate() throws {
         if requeueAll && !requeueIDs.isEmpty { throw ValidationError("--requeue and --requeue-all: use one of them") }
+        if outbox != nil && (requeueAll || !requeueIDs.isEmpty) {
+            throw ValidationError("--outbox lists parked events only; --requeue and --requeue-all work on the consumer's --db")
+        }
         if timeout <= 0 { throw ValidationError("--timeout: must be more than 0, got \(timeout)") }
     }
 
     public func run() throws {
+        if let outbox {
+            guard FileManager.default.fileExists(atPath: outbox) else { throw ValidationError("--outbox: \(outbox) does not exist") }
+            list(parked: try Outbox.rejected(inFileAt: outbox, limit: Int.max), in: outbox)
+            return
+        }
         guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db: \(db) does not exist") }
         let store = try ArticleStore.open(path: db, readOnly: true)
         let letters = try store.deadLetters(limit: Int.max)
@@ -94,6 +112,29 @@ public struct DeadLettersCommand: ParsableCommand {
             print("    reason: \(letter.reason)")
         }
         print("\(letters.count) dead letter\(letters.count == 1 ? "" : "s")")
+    }
+
+    private func list(parked: [RejectedEvent], in outbox: String) {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            for event in parked {
+                if let data = try? encoder.encode(event) { print(String(decoding: data, as: UTF8.self)) }
+            }
+            return
+        }
+        if parked.isEmpty {
+            print("no parked events in \(outbox)")
+            return
+        }
+        let formatter = ISO8601DateFormatter()
+        for event in parked {
+            print("\(event.articleID)  \(event.eventBytes) bytes  \(event.attempts + 1) deliveries  accepted \(formatter.string(from: event.acceptedAt))  \(event.source)")
+            print("    \(event.title)")
+            print("    reason: \(event.reason)")
+        }
+        print("\(parked.count) parked event\(parked.count == 1 ? "" : "s")")
     }
 
     /// What the consumer said about one requeued event.

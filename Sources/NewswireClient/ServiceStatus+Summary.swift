@@ -11,7 +11,7 @@ extension ServiceStatus {
         }
         lines.append("  endpoints  " + endpoints.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "  "))
         line("peers", connectedPeers)
-        line("counts", counts, order: ["received", "accepted", "stored", "duplicates", "rejected", "published", "acked", "redelivered"])
+        line("counts", counts, order: ["received", "accepted", "stored", "duplicates", "rejected", "published", "acked", "redelivered", "parked"])
         line("rejected", rejectedByReason)
         line("topics", classifiedByTopic)
         // The producer's database is its outbox: rows by state, `pending` being the depth.

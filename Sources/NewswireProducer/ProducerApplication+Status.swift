@@ -5,6 +5,11 @@ extension ProducerApplication {
     /// What the producer reports on `/status`: counts since start from its
     /// metrics, live connections from its socket monitors, and the outbox rows
     /// by state from SQLite.
+    ///
+    /// `outboxDepth` is read from the same snapshot as the counts: the
+    /// `newswire_producer_outbox_depth` gauge (``OutboxMonitor``). `database`
+    /// is the rows by state as SQLite has them; its `pending` equals
+    /// `outboxDepth` whenever the delivery loop has recorded its latest acks.
     static func statusProvider(
         _ configuration: ProducerConfiguration, ingestEndpoint: String, outbox: Outbox, peers: [String: SocketMonitor]
     ) -> MetricsService.StatusProvider {
@@ -25,10 +30,12 @@ extension ProducerApplication {
                 "acked": "newswire_producer_events_acked_total",
                 "redelivered": "newswire_producer_events_redelivered_total",
                 "dead_lettered": "newswire_producer_events_dead_lettered_total",
+                "parked": "newswire_producer_events_parked_total",
+                "nacks_unmatched": "newswire_producer_nacks_unmatched_total",
             ])
             let rows = try await outbox.counts()
             status.database = ["pending": 0, "delivered": 0, "rejected": 0].merging(rows) { $1 }
-            status.outboxDepth = status.database["pending"]
+            status.outboxDepth = metrics.total("newswire_producer_outbox_depth")
             return status
         }
     }

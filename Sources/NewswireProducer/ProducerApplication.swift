@@ -36,7 +36,10 @@ public enum ProducerApplication {
 
         let ingest = try Socket(context: context, type: .router)
         let ingestPeers = try SocketMonitor(ingest, name: "producer.ingest")
-        try ingest.setMaximumMessageSize(configuration.maximumArticleBytes + 64 * 1024)
+        let intake = ArticleIntake(maximumArticleBytes: configuration.maximumArticleBytes, maximumEventBytes: configuration.maximumEventBytes)
+        // 64 KiB over the payload limit: a frame a little too large gets a
+        // TOO_LARGE Nack naming its size; only a far larger one is dropped unseen.
+        try ingest.setMaximumMessageSize(intake.maximumPayloadBytes + 64 * 1024)
         try ingest.setHeartbeat(interval: .seconds(1), timeout: .seconds(5))
         try security.protect(ingest, as: "ingest")
         let ingestEndpoint = try ingest.bind(configuration.ingestEndpoint)
@@ -54,7 +57,7 @@ public enum ProducerApplication {
         }
 
         let ingestService = IngestService(
-            socket: try AsyncSocket(ingest, name: "producer.ingest"), intake: ArticleIntake(maximumArticleBytes: configuration.maximumArticleBytes),
+            socket: try AsyncSocket(ingest, name: "producer.ingest"), intake: intake,
             outbox: outbox, monitor: monitor, maximumOutboxDepth: configuration.maximumOutboxDepth, logger: logger)
         // Acks are awaited for the draining part of the grace period; the rest closes and checkpoints.
         let budget = ShutdownBudget(grace: configuration.shutdownGracePeriod)
@@ -62,7 +65,7 @@ public enum ProducerApplication {
         draining.shutdownGracePeriod = budget.draining
         let deliveryService = DeliveryService(
             socket: try AsyncSocket(consumers, name: "producer.delivery"), outbox: outbox, monitor: monitor,
-            configuration: draining, logger: logger)
+            configuration: draining, logger: logger, consumersConnected: { consumerPeers.connectedPeers > 0 })
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var metricsAddress: String?

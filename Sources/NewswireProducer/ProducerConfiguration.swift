@@ -11,8 +11,17 @@ public struct ProducerConfiguration: Sendable, Equatable {
     public var ingestEndpoint: String = DefaultEndpoints.ingest
     /// Consumer events endpoints (connected); events are spread over all of them.
     public var consumerEndpoints: [String] = [DefaultEndpoints.events]
-    /// Largest raw article accepted, in bytes.
+    /// Largest raw article accepted (its `body` or `text`), in bytes.
     public var maximumArticleBytes: Int = WireProtocol.defaultMaximumMessageBytes
+    /// Largest article event the consumers take, in bytes: ingest refuses an
+    /// article whose event would be larger, so nothing acked is refused
+    /// downstream. Must not exceed any consumer's `--max-event-bytes`.
+    public var maximumEventBytes: Int = WireProtocol.defaultMaximumMessageBytes
+    /// Deliveries of one event, at most, that a consumer may leave unanswered
+    /// before the event is parked as `rejected` in the outbox. Answers that say
+    /// "later" (BUSY, INTERNAL) do not count: a consumer whose database is down
+    /// is waited for; refusals that cannot change (TOO_LARGE, MALFORMED, …) park at once.
+    public var maximumAttempts: Int = 5
     /// Events sent and not yet acknowledged, at most.
     public var deliveryWindow: Int = 512
     /// How long to wait for a consumer's ack before sending again (doubles per attempt, up to 16×).
@@ -37,6 +46,8 @@ public struct ProducerConfiguration: Sendable, Equatable {
         if ingestEndpoint.isEmpty { problems.append("--ingest: must not be empty") }
         if consumerEndpoints.isEmpty { problems.append("--consumer: give at least one consumer endpoint") }
         if maximumArticleBytes < 1024 { problems.append("--max-article-bytes: must be at least 1024, got \(maximumArticleBytes)") }
+        if maximumEventBytes < 1024 { problems.append("--max-event-bytes: must be at least 1024, got \(maximumEventBytes)") }
+        if maximumAttempts < 1 { problems.append("--max-attempts: must be at least 1, got \(maximumAttempts)") }
         if deliveryWindow < 1 { problems.append("--delivery-window: must be at least 1, got \(deliveryWindow)") }
         if ackTimeout < .milliseconds(10) { problems.append("--ack-timeout: must be at least 10 ms") }
         if maximumOutboxDepth < 1 { problems.append("--max-outbox: must be at least 1, got \(maximumOutboxDepth)") }

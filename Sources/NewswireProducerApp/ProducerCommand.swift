@@ -34,8 +34,14 @@ struct ProducerCommand: AsyncParsableCommand {
     @Option(name: .customLong("consumer"), help: "Consumer events endpoint to connect to; repeat for several (env: NEWSWIRE_CONSUMER, comma-separated).")
     var consumers: [String] = EnvironmentDefault.list("NEWSWIRE_CONSUMER", [DefaultEndpoints.events])
 
-    @Option(help: "Largest raw article accepted, in bytes. (env: NEWSWIRE_MAX_ARTICLE_BYTES)")
+    @Option(help: "Largest raw article accepted (its body or text), in bytes; the raw-article frame may be 64 KiB larger, for url and metadata. (env: NEWSWIRE_MAX_ARTICLE_BYTES)")
     var maxArticleBytes: Int = EnvironmentDefault.int("NEWSWIRE_MAX_ARTICLE_BYTES", WireProtocol.defaultMaximumMessageBytes)
+
+    @Option(help: "Largest article event sent to consumers, in bytes: an article whose event would be larger is refused at ingest with TOO_LARGE, never acked. Must not exceed the consumers' --max-event-bytes. (env: NEWSWIRE_MAX_EVENT_BYTES)")
+    var maxEventBytes: Int = EnvironmentDefault.int("NEWSWIRE_MAX_EVENT_BYTES", WireProtocol.defaultMaximumMessageBytes)
+
+    @Option(help: "Deliveries of one event a consumer may leave unanswered before it is parked as rejected in --outbox (see `newswire dead-letters --outbox`); BUSY and INTERNAL answers do not count, refusals that cannot change park at once. (env: NEWSWIRE_MAX_ATTEMPTS)")
+    var maxAttempts: Int = EnvironmentDefault.int("NEWSWIRE_MAX_ATTEMPTS", 5)
 
     @Option(help: "Events in flight to consumers without an ack, at most. (env: NEWSWIRE_DELIVERY_WINDOW)")
     var deliveryWindow: Int = EnvironmentDefault.int("NEWSWIRE_DELIVERY_WINDOW", 512)
@@ -70,6 +76,8 @@ struct ProducerCommand: AsyncParsableCommand {
         configuration.ingestEndpoint = ingest
         configuration.consumerEndpoints = consumers
         configuration.maximumArticleBytes = maxArticleBytes
+        configuration.maximumEventBytes = maxEventBytes
+        configuration.maximumAttempts = maxAttempts
         configuration.deliveryWindow = deliveryWindow
         configuration.ackTimeout = .milliseconds(ackTimeoutMs)
         configuration.maximumOutboxDepth = maxOutbox
@@ -95,6 +103,8 @@ struct ProducerCommand: AsyncParsableCommand {
                 NEWSWIRE_INGEST=\(ingest)
                 NEWSWIRE_CONSUMER=\(consumers.joined(separator: ","))
                 NEWSWIRE_MAX_ARTICLE_BYTES=\(maxArticleBytes)
+                NEWSWIRE_MAX_EVENT_BYTES=\(maxEventBytes)
+                NEWSWIRE_MAX_ATTEMPTS=\(maxAttempts)
                 NEWSWIRE_DELIVERY_WINDOW=\(deliveryWindow)
                 NEWSWIRE_ACK_TIMEOUT_MS=\(ackTimeoutMs)
                 NEWSWIRE_MAX_OUTBOX=\(maxOutbox)

@@ -45,6 +45,20 @@ struct HTTPAPITests {
         return ArticleFeeder.Item(name: name, contentType: "text/plain") { Array(text.utf8) }
     }
 
+    /// `count` distinct articles numbered from `offset`: a seed article (so they carry
+    /// topics) with a numbered paragraph of prose in its body, which the parser keeps.
+    static func numbered(_ count: Int, offset: Int = 0) throws -> [ArticleFeeder.Item] {
+        let seeds = try Fixtures.files(in: "seeds").filter { $0.pathExtension == "txt" }.map { try String(contentsOf: $0, encoding: .utf8) }
+        return (offset..<(offset + count)).map { index in
+            var blocks = seeds[index % seeds.count].components(separatedBy: "\n\n")
+            blocks.insert(
+                "Port officials said \(index) cargo ships were still waiting outside the breakwater on Tuesday evening, and that the queue would take days to clear.",
+                at: min(2, blocks.count))
+            let text = blocks.joined(separator: "\n\n")
+            return ArticleFeeder.Item(name: "numbered-\(index)", contentType: "text/plain") { Array(text.utf8) }
+        }
+    }
+
     static func ids(_ page: [String: Any]) -> [String] {
         (page["articles"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
     }
@@ -52,7 +66,7 @@ struct HTTPAPITests {
     @Test("newest-first pages stay whole while articles arrive between them: no duplicates, no gaps")
     func paginationStableUnderInserts() async throws {
         let (pipeline, http) = try await Self.pipeline()
-        try await Self.feed(pipeline, GeneratedArticles.items(30), http: http)
+        try await Self.feed(pipeline, try Self.numbered(30), http: http)
         let before = try Self.getJSON(http, "/api/v1/articles?limit=100")
         let expected = Self.ids(before.json)
         #expect(before.status == 200 && expected.count == 30)
@@ -66,7 +80,7 @@ struct HTTPAPITests {
             seen += Self.ids(page.json)
             // More articles are stored between pages; they are newer than every page's cursor.
             round += 1
-            try await Self.feed(pipeline, GeneratedArticles.items(4, offset: 30 + round * 4), http: http)
+            try await Self.feed(pipeline, try Self.numbered(4, offset: 30 + round * 4), http: http)
             guard let cursor = page.json["nextCursor"] as? String else { break }
             path = "/api/v1/articles?limit=7&cursor=\(cursor)"
         }

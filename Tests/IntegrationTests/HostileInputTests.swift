@@ -150,7 +150,7 @@ struct HostileInputTests {
         let pipeline = try await Pipeline(producerArguments: ["--metrics", "127.0.0.1:0", "--max-article-bytes", "65536"])
         let metrics = try await MetricsReader(pipeline.producer)
         let scraper = try WirePeer(.dealer, connectTo: pipeline.ingestEndpoint)
-        // MAXMSGSIZE is the limit plus 64 KiB: 131,072 bytes. libzmq refuses the frame while reading it.
+        // MAXMSGSIZE is the payload limit (the article limit + 64 KiB) plus 64 KiB: 196,608 bytes. libzmq refuses the frame while reading it.
         try scraper.send(Self.frames("raw-article", Self.json, [UInt8](repeating: 0x20, count: 200_000)))
         #expect(try await scraper.staysQuiet(for: .seconds(2)), "no reply: the service never saw the message")
         #expect(try metrics.value("newswire_producer_articles_received_total") == 0)

@@ -42,7 +42,7 @@ struct StatusTests {
         #expect(producer.version == ServiceStatus.softwareVersion)
         #expect(producer.processID == pipeline.producer.processIdentifier)
         #expect(producer.ready)
-        #expect(producer.counts == ["received": 4, "accepted": 2, "duplicates": 1, "rejected": 1, "published": 2, "acked": 2, "redelivered": 0, "dead_lettered": 0])
+        #expect(producer.counts == ["received": 4, "accepted": 2, "duplicates": 1, "rejected": 1, "published": 2, "acked": 2, "redelivered": 0, "dead_lettered": 0, "parked": 0, "nacks_unmatched": 0])
         #expect(producer.rejectedByReason == ["invalid-article": 1])
         #expect(producer.outboxDepth == 0)
         #expect(producer.database == ["pending": 0, "delivered": 2, "rejected": 0])

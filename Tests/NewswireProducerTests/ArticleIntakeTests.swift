@@ -96,4 +96,63 @@ struct ArticleIntakeTests {
             #expect(error.reason == .malformed)
         }
     }
+
+    @Test("the encoded event is checked against --max-event-bytes: an article whose event is too large is refused, naming both sizes")
+    func eventLimit() throws {
+        let text = try Fixtures.string(Fixtures.firstSeed)
+        // A fixed clock: the acceptance time's nanoseconds change the encoded size by a few bytes.
+        let now = Date(timeIntervalSince1970: 1_765_000_000.123456)
+        let unlimited = ArticleIntake(maximumArticleBytes: 64 * 1024, maximumEventBytes: 1 << 30)
+        let accepted = try unlimited.accept(raw(text), now: now)
+        let encoded: [UInt8] = try accepted.event.serializedBytes()
+        #expect(accepted.eventBytes == encoded, "the outbox keeps exactly the event it checked")
+        let needed = accepted.eventBytes.count + ArticleIntake.deliveryAttemptAllowance
+
+        // A redelivery adds delivery_attempt: the allowance covers its largest value.
+        var redelivered = accepted.event
+        redelivered.deliveryAttempt = .max
+        let redeliveredBytes: [UInt8] = try redelivered.serializedBytes()
+        #expect(redeliveredBytes.count <= needed)
+
+        #expect(try ArticleIntake(maximumArticleBytes: 64 * 1024, maximumEventBytes: needed).accept(raw(text), now: now).event.articleID == accepted.event.articleID)
+        do {
+            _ = try ArticleIntake(maximumArticleBytes: 64 * 1024, maximumEventBytes: needed - 1).accept(raw(text), now: now)
+            Issue.record("an event one byte over the limit was accepted")
+        } catch {
+            #expect(error.reason == .tooLarge)
+            #expect(error.requestID == "r1")
+            #expect(error.message.contains("event would be \(needed) bytes"), "\(error.message)")
+            #expect(error.message.contains("is \(needed - 1) (--max-event-bytes)"), "\(error.message)")
+        }
+
+        // Small text, large metadata: the metadata is what the refusal points at.
+        var heavy = raw("Title\n\nA short body of one sentence.")
+        heavy.metadata = ["tags": String(repeating: "x", count: 5000)]
+        do {
+            _ = try ArticleIntake(maximumArticleBytes: 64 * 1024, maximumEventBytes: 4096).accept(heavy)
+            Issue.record("5 KB of metadata passed a 4 KB event limit")
+        } catch {
+            #expect(error.reason == .tooLarge)
+            #expect(error.message.contains("metadata 5004 bytes"), "\(error.message)")
+        }
+    }
+
+    @Test("frame 4 may be --max-article-bytes plus the 64 KiB envelope allowance, no more")
+    func payloadLimit() throws {
+        let intake = ArticleIntake(maximumArticleBytes: 2048, maximumEventBytes: 1 << 20)
+        #expect(intake.maximumPayloadBytes == 2048 + 65_536)
+        var article = raw("Title\n\nA short body of one sentence.")
+        article.metadata = ["notes": String(repeating: "m", count: 60_000)]
+        #expect(throws: Never.self) { try intake.accept(frames: WireMessage(.rawArticle, article).frames) }
+        article.metadata = ["notes": String(repeating: "m", count: 70_000)]
+        let oversized = try WireMessage(.rawArticle, article).frames
+        do {
+            _ = try intake.accept(frames: oversized)
+            Issue.record("a 70 KB frame passed a 66 KB payload limit")
+        } catch {
+            #expect(error.reason == .tooLarge)
+            #expect(error.message.contains("the limit is \(2048 + 65_536)"), "\(error.message)")
+            #expect(error.requestID == "r1", "the refusal echoes the request id, though the payload was too large")
+        }
+    }
 }

@@ -79,4 +79,38 @@ struct OutboxTests {
         try await outbox.recordAttempts(["n1", "n2", "n2"])
         #expect(try await outbox.pending(after: 0, limit: 10).map(\.attempts) == [0, 1, 2])
     }
+
+    @Test("marking delivered or parked counts only rows that change, so a repeated ack counts once; parked rows are listed with their reason")
+    func changedRowsAndParked() async throws {
+        let (outbox, directory) = try makeOutbox()
+        for index in 1...4 {
+            _ = try await outbox.insert(articleID: "a\(index)", source: "s\(index)", url: "u\(index)", title: "t\(index)", event: [UInt8](repeating: 7, count: index))
+        }
+        #expect(try await outbox.markDelivered(["a1", "a1", "unknown"]) == 1)
+        #expect(try await outbox.markDelivered(["a1"]) == 0, "an ack for an event already delivered changes nothing")
+        #expect(try await outbox.markRejected([("a2", "too-large: frame 4 (payload) is 9 bytes; the limit is 8"), ("a1", "late")]) == 1,
+                "a delivered row is never parked")
+        try await outbox.recordAttempts(["a3", "a3"])
+        #expect(try await outbox.markRejected("a3", reason: "unanswered") == 1)
+        #expect(try await outbox.counts() == ["pending": 1, "delivered": 1, "rejected": 2])
+
+        let parked = try await outbox.rejected()
+        #expect(parked.map(\.articleID) == ["a2", "a3"])
+        #expect(parked.first?.reason == "too-large: frame 4 (payload) is 9 bytes; the limit is 8")
+        #expect(parked.first?.eventBytes == 2, "a parked row keeps its event for an operator")
+        #expect(parked.last?.attempts == 2)
+        #expect(try await outbox.attempts(of: "a3") == 2)
+        // The CLI reads the file read-only, as a running producer holds it.
+        #expect(try Outbox.rejected(inFileAt: directory.path("outbox.db")) == parked)
+
+        // Sent again, a parked article is new again, behind everything pending; a delivered one stays a duplicate.
+        #expect(try await outbox.insert(articleID: "a2", source: "s2", url: "u2", title: "t2", event: [9, 9]) == .accepted)
+        #expect(try await outbox.insert(articleID: "a1", source: "s1", url: "u1", title: "t1", event: [9]) == .duplicate)
+        let queue = try await outbox.pending(after: 0, limit: 10)
+        #expect(queue.map(\.articleID) == ["a4", "a2"])
+        #expect(queue.last?.event == [9, 9] && queue.last?.attempts == 0)
+        #expect(try await outbox.pending(after: queue[0].seq, limit: 10).map(\.articleID) == ["a2"], "a delivery cursor past its old place still finds it")
+        #expect(try await outbox.insert(articleID: "a5", source: "s5", url: "u5", title: "t5", event: [5]) == .accepted)
+        #expect(try await outbox.pending(after: queue[1].seq, limit: 10).map(\.articleID) == ["a5"])
+    }
 }

@@ -221,7 +221,10 @@ public struct EventsService: Service {
                 wire = try WireMessage(frames: routed.frames, maximumBytes: maximumEventBytes)
                 event = try wire.decode(ArticleEvent.self, expecting: .articleEvent)
             } catch {
-                if let nack = rejected(reason: error.nackReason, error.message, route: routed.route, articleID: "") { refusals.append(nack) }
+                // Name the article when its bytes still decode (an event over the
+                // size limit does), so the producer parks that very event.
+                let articleID = Self.articleID(in: routed.frames)
+                if let nack = rejected(reason: error.nackReason, error.message, route: routed.route, articleID: articleID) { refusals.append(nack) }
                 continue
             }
             guard !event.articleID.isEmpty, !event.article.title.isEmpty || !event.article.paragraphs.isEmpty else {
@@ -241,6 +244,16 @@ public struct EventsService: Service {
             }
         }
         return deliveries
+    }
+
+    /// The `article_id` of a refused event, when its payload decodes as an
+    /// event whatever its size; empty when it does not (a Nack without an id is
+    /// counted as unmatched by the producer, which cannot have sent it).
+    static func articleID(in frames: some Collection<[UInt8]>) -> String {
+        guard let wire = try? WireMessage(frames: frames, maximumBytes: .max),
+              let event = try? wire.decode(ArticleEvent.self, expecting: .articleEvent)
+        else { return "" }
+        return event.articleID
     }
 
     /// Counts and logs a refusal; returns the Nack to send, if there is a route.

@@ -3,6 +3,7 @@ public import Logging
 public import ZeroMQ
 internal import NewsModels
 internal import Metrics
+internal import NewswireObservability
 internal import Foundation
 internal import SwiftProtobuf
 internal import Synchronization
@@ -15,6 +16,12 @@ internal import Synchronization
 ///   each time (up to 16×). DEALER spreads sends over every connected consumer,
 ///   so a retry may reach another consumer if the first one died.
 /// - Consumers recognise redeliveries by article id, so a duplicate send stores nothing twice.
+/// - An event is never resent in a loop: a refusal that cannot change on retry
+///   (TOO_LARGE, MALFORMED, INVALID_ARTICLE, UNSUPPORTED_…) parks it at once in
+///   the outbox's `rejected` state with the consumer's reason; so does the
+///   `maximumAttempts`-th delivery left without any answer. A consumer that
+///   answers "later" (BUSY, INTERNAL) keeps the backoff and is waited for;
+///   overdue events are not resent while no consumer is connected.
 /// - On graceful shutdown nothing new is sent; outstanding acks are awaited for
 ///   the grace period; whatever stays unacked is still pending in the outbox and
 ///   goes out after the next start.
@@ -24,19 +31,29 @@ public struct DeliveryService: Service {
     let monitor: OutboxMonitor
     let configuration: ProducerConfiguration
     let logger: Logger
+    /// Whether any consumer is connected; overdue events wait while none is.
+    let consumersConnected: @Sendable () -> Bool
+    /// Nacks for no event in flight come in bursts when something is wrong; each is counted.
+    private let unmatchedLog = LogThrottle()
 
-    public init(socket: AsyncSocket, outbox: Outbox, monitor: OutboxMonitor, configuration: ProducerConfiguration, logger: Logger) {
+    /// - Parameter consumersConnected: whether a consumer is connected now (from the socket monitor).
+    public init(
+        socket: AsyncSocket, outbox: Outbox, monitor: OutboxMonitor, configuration: ProducerConfiguration, logger: Logger,
+        consumersConnected: @escaping @Sendable () -> Bool = { true }
+    ) {
         self.socket = socket
         self.outbox = outbox
         self.monitor = monitor
         self.configuration = configuration
         self.logger = logger
+        self.consumersConnected = consumersConnected
     }
 
     private let published = Counter(label: "newswire_producer_events_published_total")
     private let acked = Counter(label: "newswire_producer_events_acked_total")
     private let redelivered = Counter(label: "newswire_producer_events_redelivered_total")
     private let deadLettered = Counter(label: "newswire_producer_events_dead_lettered_total")
+    private let unmatchedNacks = Counter(label: "newswire_producer_nacks_unmatched_total")
 
     public func run() async throws {
         let tracker = DeliveryTracker()
@@ -103,19 +120,40 @@ public struct DeliveryService: Service {
         if batch.count == room { monitor.wake() }  // more may be waiting
     }
 
+    /// Sends again the events whose ack is overdue, or parks those whose
+    /// `maximumAttempts`-th delivery went unanswered. Waits while no consumer
+    /// is connected: a delivery nobody could receive is no attempt.
     private func resendOverdue(_ tracker: DeliveryTracker) async throws {
-        let overdue = tracker.overdue(now: .now)
+        guard consumersConnected() else { return }
+        // Smallest first: should a consumer drop the connection over an
+        // oversized frame, the events queued before it have been delivered.
+        let overdue = tracker.overdue(now: .now).sorted { $0.1.event.count < $1.1.event.count }
         guard !overdue.isEmpty else { return }
         var messages: [Multipart] = []
+        var resent: [String] = []
         for (articleID, flight) in overdue {
+            let unanswered = flight.unanswered + (flight.retryLater == nil ? 1 : 0)
+            if unanswered >= configuration.maximumAttempts {
+                let reason = "no answer from a consumer to \(unanswered) deliveries (--max-attempts \(configuration.maximumAttempts)); "
+                    + "a consumer drops an event larger than its --max-event-bytes + 64 KiB without a reply"
+                if tracker.park(articleID, reason: reason, label: "unanswered") {
+                    logger.error("event parked: never answered", metadata: ["article_id": "\(articleID)", "deliveries": "\(flight.attempt)"])
+                }
+                continue
+            }
             let attempt = flight.attempt + 1
+            guard tracker.resent(articleID, attempt: attempt, unanswered: unanswered, dueAt: dueTime(attempt)) else { continue }
             messages.append(try message(flight.event, attempt: attempt))
-            tracker.sent(articleID, seq: flight.seq, event: flight.event, attempt: attempt, dueAt: dueTime(attempt))
-            logger.info("event sent again", metadata: ["article_id": "\(articleID)", "attempt": "\(attempt)"])
+            resent.append(articleID)
+            logger.info("event sent again", metadata: [
+                "article_id": "\(articleID)", "attempt": "\(attempt)", "last_answer": "\(flight.retryLater ?? "none")",
+            ])
         }
+        guard !messages.isEmpty else { return }
         try socket.send(messages)
-        try await outbox.recordAttempts(overdue.map(\.0))
-        redelivered.increment(by: overdue.count)
+        try await outbox.recordAttempts(resent)
+        published.increment(by: messages.count)
+        redelivered.increment(by: messages.count)
     }
 
     private func dueTime(_ attempt: Int) -> ContinuousClock.Instant {
@@ -137,10 +175,14 @@ public struct DeliveryService: Service {
         let (ackedIDs, rejected) = tracker.takeFinished()
         guard !ackedIDs.isEmpty || !rejected.isEmpty else { return }
         do {
-            try await outbox.markDelivered(ackedIDs)
-            for (id, reason) in rejected { try await outbox.markRejected(id, reason: reason) }
-            monitor.delivered(ackedIDs.count + rejected.count)
-            acked.increment(by: ackedIDs.count)
+            // Count rows that changed state: each event once, whatever the redeliveries.
+            let delivered = try await outbox.markDelivered(ackedIDs)
+            let parked = try await outbox.markRejected(rejected.map { ($0.articleID, $0.reason) })
+            monitor.delivered(delivered + parked)
+            acked.increment(by: delivered)
+            for entry in rejected {
+                Counter(label: "newswire_producer_events_parked_total", dimensions: [("reason", entry.label)]).increment()
+            }
         } catch {
             // The rows stay pending; keep the outcomes and record them on the next round.
             tracker.restoreFinished(acked: ackedIDs, rejected: rejected)
@@ -166,11 +208,18 @@ public struct DeliveryService: Service {
                         }
                     case .nack:
                         let nack = try wire.decode(Nack.self, expecting: .nack)
-                        if nack.reason == .busy || nack.reason == .internal {
-                            logger.warning("consumer asked to retry later", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)"])
-                        } else if tracker.refused(nack.articleID, reason: "\(nack.reason.label): \(nack.message)") {
-                            logger.error("consumer refused article", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)", "detail": "\(nack.message)"])
+                        let reason = "\(nack.reason.label): \(nack.message)"
+                        if Self.isRetryable(nack.reason) {
+                            if tracker.retryLater(nack.articleID, reason: reason) {
+                                logger.warning("consumer asked to retry later", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)", "detail": "\(nack.message)"])
+                            } else {
+                                unmatched(nack)
+                            }
+                        } else if tracker.park(nack.articleID, reason: reason, label: nack.reason.label) {
+                            logger.error("consumer refused article for good; parked", metadata: ["article_id": "\(nack.articleID)", "reason": "\(nack.reason.label)", "detail": "\(nack.message)"])
                             finished = true
+                        } else {
+                            unmatched(nack)
                         }
                     default:
                         logger.warning("unexpected reply from consumer", metadata: ["type": "\(wire.type.rawValue)"])
@@ -181,6 +230,27 @@ public struct DeliveryService: Service {
             }
             if tracker.acknowledged(ackedIDs) > 0 || finished { monitor.wake() }
         }
+    }
+}
+
+extension DeliveryService {
+    /// Whether a consumer's Nack means "send it again later" (the consumer is
+    /// busy or its database failed) rather than "this event will never be taken".
+    /// UNSPECIFIED is read as INTERNAL (proto-docs §8).
+    static func isRetryable(_ reason: Nack.Reason) -> Bool {
+        switch reason {
+        case .busy, .internal, .unspecified: true
+        default: false
+        }
+    }
+
+    /// A Nack for no event in flight: already acked or parked, from before a
+    /// restart, or one without an `article_id`. Counted and logged, never silent.
+    fileprivate func unmatched(_ nack: Nack) {
+        unmatchedNacks.increment()
+        unmatchedLog.log(logger, level: .warning, "consumer Nack matches no event in flight", metadata: [
+            "article_id": "\(nack.articleID.isEmpty ? "(none)" : nack.articleID)", "reason": "\(nack.reason.label)", "detail": "\(nack.message)",
+        ])
     }
 }
 

@@ -10,8 +10,22 @@ final class DeliveryTracker: Sendable {
     struct Flight: Sendable {
         var seq: Int64
         var event: [UInt8]
+        /// Deliveries so far, the one in flight included (`delivery_attempt`).
         var attempt: Int
         var dueAt: ContinuousClock.Instant
+        /// Earlier deliveries, in this process, that got no answer at all.
+        var unanswered: Int = 0
+        /// The consumer's "later" (BUSY or INTERNAL) to the delivery in flight, if any.
+        var retryLater: String?
+    }
+
+    /// An event to park in the outbox's `rejected` state.
+    struct Parked: Sendable, Equatable {
+        var articleID: String
+        /// `last_error`: the consumer's reason and message, or why the producer gave up.
+        var reason: String
+        /// A metric label: the Nack reason, or `unanswered`.
+        var label: String
     }
 
     private struct State {
@@ -19,7 +33,7 @@ final class DeliveryTracker: Sendable {
         /// The highest outbox `seq` loaded so far; newer rows come after it.
         var cursor: Int64 = 0
         var completed: [String] = []
-        var rejected: [(String, String)] = []
+        var rejected: [Parked] = []
         /// The earliest `dueAt` among the flights, or later; checked before scanning.
         var nextDue: ContinuousClock.Instant?
     }
@@ -29,11 +43,27 @@ final class DeliveryTracker: Sendable {
     var count: Int { state.withLock { $0.inFlight.count } }
     var cursor: Int64 { state.withLock { $0.cursor } }
 
-    func sent(_ articleID: String, seq: Int64, event: [UInt8], attempt: Int, dueAt: ContinuousClock.Instant) {
+    func sent(_ articleID: String, seq: Int64, event: [UInt8], attempt: Int, unanswered: Int = 0, dueAt: ContinuousClock.Instant) {
         state.withLock { state in
-            state.inFlight[articleID] = Flight(seq: seq, event: event, attempt: attempt, dueAt: dueAt)
+            state.inFlight[articleID] = Flight(seq: seq, event: event, attempt: attempt, dueAt: dueAt, unanswered: unanswered)
             state.cursor = max(state.cursor, seq)
             state.nextDue = min(state.nextDue ?? dueAt, dueAt)
+        }
+    }
+
+    /// Records a resend of an event still in flight; returns false, changing
+    /// nothing, when its ack or refusal came in since ``overdue(now:)`` listed
+    /// it (so a finished event is never put back in flight and sent again).
+    func resent(_ articleID: String, attempt: Int, unanswered: Int, dueAt: ContinuousClock.Instant) -> Bool {
+        state.withLock { state in
+            guard var flight = state.inFlight[articleID] else { return false }
+            flight.attempt = attempt
+            flight.unanswered = unanswered
+            flight.retryLater = nil
+            flight.dueAt = dueAt
+            state.inFlight[articleID] = flight
+            state.nextDue = min(state.nextDue ?? dueAt, dueAt)
+            return true
         }
     }
 
@@ -52,17 +82,29 @@ final class DeliveryTracker: Sendable {
         }
     }
 
-    /// The consumer refused the article for good.
-    func refused(_ articleID: String, reason: String) -> Bool {
+    /// The article is to be parked: refused for good, or never answered.
+    /// Returns false for an id not in flight.
+    func park(_ articleID: String, reason: String, label: String) -> Bool {
         state.withLock { state in
             guard state.inFlight.removeValue(forKey: articleID) != nil else { return false }
-            state.rejected.append((articleID, reason))
+            state.rejected.append(Parked(articleID: articleID, reason: reason, label: label))
             return true
         }
     }
 
-    /// Acked and refused ids since the last call, to record in one transaction.
-    func takeFinished() -> (acked: [String], rejected: [(String, String)]) {
+    /// The consumer answered the delivery in flight with "later" (BUSY,
+    /// INTERNAL): it stays in flight for its backoff, and that delivery does
+    /// not count as unanswered. Returns false for an id not in flight.
+    func retryLater(_ articleID: String, reason: String) -> Bool {
+        state.withLock { state in
+            guard state.inFlight[articleID] != nil else { return false }
+            state.inFlight[articleID]?.retryLater = reason
+            return true
+        }
+    }
+
+    /// Acked and parked ids since the last call, to record in one transaction.
+    func takeFinished() -> (acked: [String], rejected: [Parked]) {
         state.withLock { state in
             defer { state.completed = []; state.rejected = [] }
             return (state.completed, state.rejected)
@@ -70,7 +112,7 @@ final class DeliveryTracker: Sendable {
     }
 
     /// Puts back outcomes that could not be recorded, to try again.
-    func restoreFinished(acked: [String], rejected: [(String, String)]) {
+    func restoreFinished(acked: [String], rejected: [Parked]) {
         state.withLock { state in
             state.completed = acked + state.completed
             state.rejected = rejected + state.rejected

@@ -80,15 +80,11 @@ public struct IngestService: Service {
         var stored: [Int] = []  // indices into `requests`, in the order of `entries`
         for (index, request) in requests.enumerated() {
             guard case .success(let article) = request.outcome else { continue }
-            do {
-                let event = article.event
-                entries.append(OutboxEntry(
-                    articleID: event.articleID, source: event.source, url: event.url,
-                    title: event.article.title, event: try event.serializedBytes()))
-                stored.append(index)
-            } catch {
-                requests[index].outcome = .failure(.init(reason: .internal, message: "could not encode the event: \(error)", requestID: article.requestID))
-            }
+            let event = article.event
+            entries.append(OutboxEntry(
+                articleID: event.articleID, source: event.source, url: event.url,
+                title: event.article.title, event: article.eventBytes))
+            stored.append(index)
         }
 
         var replies: [Multipart] = []

@@ -35,13 +35,18 @@ public struct OutboxEntry: Sendable, Equatable {
 
 extension Outbox {
     /// Stores one pending article: arguments article id, source, url, title,
-    /// event bytes, accepted-at (seconds since 1970); an id already present is
-    /// left alone. Public so the pipeline benchmark's raw storage path runs the
-    /// very statement ingest runs.
+    /// event bytes, accepted-at (seconds since 1970). An id already pending or
+    /// delivered is left alone (a duplicate); a parked (`rejected`) one is
+    /// taken again as new, at the end of the queue, so a scraper can resend an
+    /// article once the cause is fixed. Public so the pipeline benchmark's raw
+    /// storage path runs the very statement ingest runs.
     public static let insertSQL = """
         INSERT INTO outbox (article_id, source, url, title, event, state, accepted_at)
         VALUES (?, ?, ?, ?, ?, 'pending', ?)
-        ON CONFLICT(article_id) DO NOTHING
+        ON CONFLICT(article_id) DO UPDATE SET
+            seq = (SELECT MAX(seq) + 1 FROM outbox), event = excluded.event, state = 'pending',
+            attempts = 0, last_error = NULL, accepted_at = excluded.accepted_at
+        WHERE outbox.state = 'rejected'
         """
 
     /// Marks one pending article delivered and drops its event bytes:
@@ -84,23 +89,81 @@ extension Outbox {
         }
     }
 
-    /// Marks articles delivered and drops their event bytes.
-    public func markDelivered(_ articleIDs: [String], at date: Date = Date()) async throws {
-        guard !articleIDs.isEmpty else { return }
-        try await writer.write { db in
+    /// Marks pending articles delivered and drops their event bytes. Returns
+    /// how many rows changed: an id already delivered or parked counts none,
+    /// so each event is counted once however often it was acked.
+    @discardableResult
+    public func markDelivered(_ articleIDs: [String], at date: Date = Date()) async throws -> Int {
+        guard !articleIDs.isEmpty else { return 0 }
+        return try await writer.write { db in
             let statement = try db.cachedStatement(sql: Self.markDeliveredSQL)
+            var changed = 0
             for id in articleIDs {
                 try statement.execute(arguments: [date.timeIntervalSince1970, id])
+                changed += db.changesCount
             }
+            return changed
         }
     }
 
-    /// Marks an article the consumer refused for good, with the reason.
-    public func markRejected(_ articleID: String, reason: String) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: "UPDATE outbox SET state = 'rejected', last_error = ? WHERE article_id = ? AND state = 'pending'",
-                arguments: [reason, articleID])
+    /// Parks pending articles in the `rejected` state, each with its reason in
+    /// `last_error`; their event bytes stay for an operator. Returns how many rows changed.
+    @discardableResult
+    public func markRejected(_ entries: [(articleID: String, reason: String)]) async throws -> Int {
+        guard !entries.isEmpty else { return 0 }
+        return try await writer.write { db in
+            let statement = try db.cachedStatement(
+                sql: "UPDATE outbox SET state = 'rejected', last_error = ? WHERE article_id = ? AND state = 'pending'")
+            var changed = 0
+            for entry in entries {
+                try statement.execute(arguments: [entry.reason, entry.articleID])
+                changed += db.changesCount
+            }
+            return changed
+        }
+    }
+
+    /// Parks one pending article in the `rejected` state with the reason.
+    @discardableResult
+    public func markRejected(_ articleID: String, reason: String) async throws -> Int {
+        try await markRejected([(articleID, reason)])
+    }
+
+    /// The parked (`rejected`) articles, oldest first.
+    public func rejected(limit: Int = 1000) async throws -> [RejectedEvent] {
+        try await writer.read { db in try Self.fetchRejected(db, limit: limit) }
+    }
+
+    /// The parked articles of the outbox file at `path`, opened read-only (a
+    /// running producer may hold it): what `newswire dead-letters --outbox` lists.
+    public static func rejected(inFileAt path: String, limit: Int = 1000) throws -> [RejectedEvent] {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        return try queue.read { db in try fetchRejected(db, limit: limit) }
+    }
+
+    private static func fetchRejected(_ db: Database, limit: Int) throws -> [RejectedEvent] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT article_id, source, url, title, attempts, accepted_at, last_error, length(event) AS event_bytes
+                FROM outbox WHERE state = 'rejected' ORDER BY seq LIMIT ?
+                """,
+            arguments: [limit]
+        ).map { row in
+            RejectedEvent(
+                articleID: row["article_id"], source: row["source"], url: row["url"], title: row["title"],
+                reason: row["last_error"] ?? "", attempts: row["attempts"],
+                acceptedAt: Date(timeIntervalSince1970: row["accepted_at"]), eventBytes: row["event_bytes"] ?? 0)
+        }
+    }
+
+    /// The delivery attempts recorded for an article (deliveries after the first); nil when the id is unknown.
+    public func attempts(of articleID: String) async throws -> Int? {
+        try await writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT attempts FROM outbox WHERE article_id = ?", arguments: [articleID])
         }
     }
 
