@@ -10,7 +10,7 @@ struct NewswireCommand: ParsableCommand {
         discussion: "Every option has an environment variable twin (NEWSWIRE_…), shown in each command's --help.",
         subcommands: [
             FeedCommand.self, ParseCommand.self, ClassifyCommand.self, QueryCommand.self,
-            StatsCommand.self, TailCommand.self, TaxonomyCommand.self, StatusCommand.self, HealthCommand.self,
+            StatsCommand.self, SearchCommand.self, TailCommand.self, TaxonomyCommand.self, StatusCommand.self, HealthCommand.self,
             DeadLettersCommand.self, KeygenCommand.self,
         ])
 }

@@ -21,6 +21,9 @@ public struct StatusCommand: ParsableCommand {
     @Option(help: "The consumer's HTTP endpoint (its --metrics), HOST:PORT; empty skips it. (env: NEWSWIRE_CONSUMER_METRICS)")
     var consumer: String = EnvironmentDefault.string("NEWSWIRE_CONSUMER_METRICS", "127.0.0.1:9102")
 
+    @Option(help: "File with the consumer's bearer token (its --http-token-file); empty sends none. (env: NEWSWIRE_CONSUMER_TOKEN_FILE)")
+    var consumerTokenFile: String = EnvironmentDefault.string("NEWSWIRE_CONSUMER_TOKEN_FILE", "")
+
     @Option(help: "Seconds to wait for each connection, and then for each answer. (env: NEWSWIRE_HTTP_TIMEOUT)")
     var timeout: Int = EnvironmentDefault.int("NEWSWIRE_HTTP_TIMEOUT", 3)
 
@@ -39,7 +42,9 @@ public struct StatusCommand: ParsableCommand {
         for (role, address) in [("producer", producer), ("consumer", consumer)] where !address.isEmpty {
             let url = address.hasPrefix("http://") ? address + "/status" : "http://\(address)/status"
             do {
-                let (status, document) = try fetch(url, expecting: "newswire-\(role)")
+                let token = role == "consumer" && !consumerTokenFile.isEmpty
+                    ? try BearerToken(contentsOf: consumerTokenFile, flag: "--consumer-token-file") : nil
+                let (status, document) = try fetch(url, expecting: "newswire-\(role)", bearerToken: token)
                 print(json ? String(decoding: document, as: UTF8.self).trimmingCharacters(in: .newlines) : status.summary)
                 if !status.ready { problems.append("the \(role) at \(url) is not ready") }
             } catch {
@@ -52,8 +57,8 @@ public struct StatusCommand: ParsableCommand {
 
     /// The document at `url`, decoded and as served, checked to come from `service`.
     /// 503 still carries a document (the service is up, not ready); any other failure throws.
-    func fetch(_ url: String, expecting service: String) throws(HTTPClientError) -> (ServiceStatus, [UInt8]) {
-        let response = try HTTPClient.get(url, timeout: .seconds(timeout))
+    func fetch(_ url: String, expecting service: String, bearerToken: BearerToken? = nil) throws(HTTPClientError) -> (ServiceStatus, [UInt8]) {
+        let response = try HTTPClient.get(url, timeout: .seconds(timeout), bearerToken: bearerToken)
         guard response.status == 200 || response.status == 503 else {
             throw HTTPClientError(url: url, reason: "answered \(response.status): \(response.text.trimmingCharacters(in: .whitespacesAndNewlines))")
         }

@@ -81,7 +81,11 @@ public enum ConsumerApplication {
             let status = statusProvider(
                 configuration, endpoints: ["events": eventsEndpoint, "stream": streamEndpoint, "replay": replayEndpoint], store: store,
                 peers: ["events": eventsPeers, "stream": streamPeers, "replay": replayPeers])
-            let service = try MetricsService(address: configuration.metricsAddress, limits: configuration.httpLimits, registry: metrics, logger: logger, status: status)
+            let token = try configuration.httpTokenPath.map { path throws(HTTPEndpointError) in try BearerToken(contentsOf: path) }
+            let api = ArticleAPI(store: store, classifier: classifier)
+            let service = try MetricsService(
+                address: configuration.metricsAddress, limits: configuration.httpLimits, registry: metrics, logger: logger, status: status,
+                routes: api.routes, bearerToken: token)
             metricsAddress = service.address
             services.append(.init(service: service))
         }

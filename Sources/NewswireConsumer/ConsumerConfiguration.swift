@@ -26,6 +26,8 @@ public struct ConsumerConfiguration: Sendable, Equatable {
     public var metricsAddress: String = "127.0.0.1:9102"
     /// Read timeout and connection cap of that HTTP endpoint.
     public var httpLimits = HTTPLimits()
+    /// File holding the bearer token every HTTP request but `/healthz` must send; nil serves without one.
+    public var httpTokenPath: String?
     /// From SIGTERM or SIGINT to exit, at most (see `ShutdownBudget`).
     public var shutdownGracePeriod: Duration = .seconds(10)
     /// CURVE keys for the events, stream and replay sockets; off by default.

@@ -55,6 +55,9 @@ struct ConsumerCommand: AsyncParsableCommand {
     @Option(help: "HOST:PORT serving /metrics (Prometheus), /healthz, /readyz and /status (JSON) over HTTP; empty turns it off; port 0 picks one. (env: NEWSWIRE_METRICS)")
     var metrics: String = EnvironmentDefault.string("NEWSWIRE_METRICS", "127.0.0.1:9102")
 
+    @Option(help: "File with a bearer token that every HTTP request but /healthz must send (Authorization: Bearer TOKEN); empty serves without one. (env: NEWSWIRE_HTTP_TOKEN_FILE)")
+    var httpTokenFile: String = EnvironmentDefault.string("NEWSWIRE_HTTP_TOKEN_FILE", "")
+
     @OptionGroup var curve: CurveServerOptions
 
     @OptionGroup var http: HTTPOptions
@@ -76,6 +79,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         configuration.maximumAttempts = maxAttempts
         configuration.metricsAddress = metrics
         configuration.httpLimits = http.limits
+        configuration.httpTokenPath = httpTokenFile.isEmpty ? nil : httpTokenFile
         configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
         configuration.curve = curve.settings()
         return configuration
@@ -86,6 +90,13 @@ struct ConsumerCommand: AsyncParsableCommand {
         problems += logging.problems
         problems += http.problems
         if shutdownGraceSeconds < 1 { problems.append("--shutdown-grace-seconds: must be at least 1, got \(shutdownGraceSeconds)") }
+        if !httpTokenFile.isEmpty {
+            do {
+                _ = try BearerToken(contentsOf: httpTokenFile)
+            } catch {
+                problems.append("\(error)")
+            }
+        }
         do {
             _ = try ConsumerApplication.loadTaxonomy(settings)
         } catch {
@@ -107,6 +118,7 @@ struct ConsumerCommand: AsyncParsableCommand {
                 NEWSWIRE_MAX_ATTEMPTS=\(maxAttempts)
                 NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
                 NEWSWIRE_METRICS=\(metrics)
+                NEWSWIRE_HTTP_TOKEN_FILE=\(httpTokenFile)
                 \(curve.configurationLines)
                 \(http.configurationLines)
                 \(logging.configurationLines)

@@ -73,10 +73,14 @@ public final class RawTCPConnection: @unchecked Sendable {  // one owner at a ti
 
     /// `GET path` on a fresh connection, read to the end: status line, body and how long it took
     /// from connect to the last byte; nil status when the server closed without answering.
-    public static func get(_ address: String, _ path: String, timeout: Duration = .seconds(5)) throws -> (status: Int?, body: String, elapsed: Duration) {
+    /// `headers` are sent as given (`["Authorization": "Bearer …"]`).
+    public static func get(
+        _ address: String, _ path: String, headers: [String: String] = [:], timeout: Duration = .seconds(5)
+    ) throws -> (status: Int?, body: String, elapsed: Duration) {
         let start = ContinuousClock.now
         let connection = try RawTCPConnection(address)
-        connection.send(Array("GET \(path) HTTP/1.1\r\nHost: \(address)\r\nConnection: close\r\n\r\n".utf8))
+        let extra = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
+        connection.send(Array("GET \(path) HTTP/1.1\r\nHost: \(address)\r\n\(extra)Connection: close\r\n\r\n".utf8))
         guard let response = connection.readToEnd(timeout: timeout) else {
             throw ProcessFailure("GET \(path) at \(address): no answer within \(timeout)")
         }

@@ -119,6 +119,7 @@ public struct ArticleStore: Sendable {
                 table.add(column: "evidence_total", .integer).notNull().defaults(to: 0)
             }
         }
+        registerSearchMigration(&migrator)
         return migrator
     }
 

@@ -17,12 +17,14 @@ public enum HTTPClient {
         public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    /// GETs `url`: `http://HOST:PORT/PATH`, or `HOST:PORT/PATH` (HOST a name or an IPv4 address).
-    public static func get(_ url: String, timeout: Duration = .seconds(3)) throws(HTTPClientError) -> Response {
+    /// GETs `url`: `http://HOST:PORT/PATH`, or `HOST:PORT/PATH` (HOST a name or an IPv4 address),
+    /// sending `bearerToken` (a service's `--http-token-file`) when given.
+    public static func get(_ url: String, timeout: Duration = .seconds(3), bearerToken: BearerToken? = nil) throws(HTTPClientError) -> Response {
         let target = try Target(url)
         let fd = try connect(target, timeout: timeout)
         defer { close(fd) }
-        let request = "GET \(target.path) HTTP/1.1\r\nHost: \(target.host):\(target.port)\r\nUser-Agent: newswire\r\nConnection: close\r\n\r\n"
+        let authorization = bearerToken.map { "Authorization: Bearer \(String(decoding: $0.value, as: UTF8.self))\r\n" } ?? ""
+        let request = "GET \(target.path) HTTP/1.1\r\nHost: \(target.host):\(target.port)\r\nUser-Agent: newswire\r\n\(authorization)Connection: close\r\n\r\n"
         let bytes = Array(request.utf8)
         var sent = 0
         while sent < bytes.count {

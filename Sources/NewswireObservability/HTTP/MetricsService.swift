@@ -18,6 +18,9 @@ internal import Synchronization
 public struct MetricsService: Service {
     /// Builds the service's ``ServiceStatus`` from its metrics; called for each `GET /status`.
     public typealias StatusProvider = @Sendable (MetricsSnapshot) async throws -> ServiceStatus
+    /// The service's own endpoints (the consumer's read API): the answer to a
+    /// GET for a path the endpoint does not serve itself, or nil for "not mine" (404).
+    public typealias Routes = @Sendable (HTTPRouteRequest) async -> HTTPRouteResponse?
 
     /// The address as asked, e.g. "127.0.0.1:0"; the bound one is logged
     /// ("metrics endpoint serving", `metrics=http://HOST:PORT/metrics`) and shown in `/status`.
@@ -27,6 +30,9 @@ public struct MetricsService: Service {
     let registry: PrometheusCollectorRegistry
     let isReady: @Sendable () -> Bool
     let status: StatusProvider?
+    let routes: Routes?
+    /// When set, every path but `/healthz` needs `Authorization: Bearer <token>`.
+    let bearerToken: BearerToken?
     let started = (date: Date(), instant: ContinuousClock.now)
     let logger: Logger
     let bound = BoundAddress()
@@ -34,7 +40,8 @@ public struct MetricsService: Service {
     /// Checks `address` now, so a malformed one fails at start; the port is bound when the service runs.
     public init(
         address: String, limits: HTTPLimits = HTTPLimits(), registry: PrometheusCollectorRegistry, logger: Logger,
-        isReady: @escaping @Sendable () -> Bool = { true }, status: StatusProvider? = nil
+        isReady: @escaping @Sendable () -> Bool = { true }, status: StatusProvider? = nil,
+        routes: Routes? = nil, bearerToken: BearerToken? = nil
     ) throws(HTTPEndpointError) {
         self.address = address
         bindAddress = try HTTPAddress(address)
@@ -42,6 +49,8 @@ public struct MetricsService: Service {
         self.registry = registry
         self.isReady = isReady
         self.status = status
+        self.routes = routes
+        self.bearerToken = bearerToken
         self.logger = logger
     }
 
@@ -84,14 +93,20 @@ public struct MetricsService: Service {
 
     /// The answer to one request; only GET and HEAD are served.
     func respond(to request: Request) async -> Response {
+        if let bearerToken, request.uri.path != "/healthz", !bearerToken.admits(request.headers[.authorization]) {
+            var response = Self.text(.unauthorized, "unauthorized: send the token of --http-token-file as 'Authorization: Bearer TOKEN'\n")
+            response.headers[.wwwAuthenticate] = "Bearer"
+            return response
+        }
         switch request.method {
-        case .get: return await answer(path: request.uri.path)
-        case .head: return await answer(path: request.uri.path).createHeadResponse()
+        case .get: return await answer(request)
+        case .head: return await answer(request).createHeadResponse()
         default: return Self.text(.methodNotAllowed, "only GET\n")
         }
     }
 
-    private func answer(path: String) async -> Response {
+    private func answer(_ request: Request) async -> Response {
+        let path = request.uri.path
         switch path {
         case "/metrics":
             return Self.response(.ok, contentType: "text/plain; version=0.0.4", body: registry.emitToBuffer())
@@ -102,8 +117,24 @@ public struct MetricsService: Service {
         case "/status" where status != nil:
             return await statusResponse()
         default:
-            return Self.text(.notFound, "not found: try /metrics, /healthz, /readyz, /status\n")
+            if let routes {
+                switch HTTPRouteRequest.decodeQuery(request.uri.query ?? "") {
+                case .failure(let error):
+                    return Self.response(.badRequest, contentType: "application/json", body: Self.jsonError(status: 400, message: "\(error)"))
+                case .success(let query):
+                    if let answer = await routes(HTTPRouteRequest(path: path, query: query)) {
+                        return Self.response(.init(code: answer.status), contentType: answer.contentType, body: answer.body)
+                    }
+                }
+            }
+            return Self.text(.notFound, "not found: try /metrics, /healthz, /readyz, /status\(routes == nil ? "" : ", /api/v1/topics, /api/v1/articles, /openapi.json")\n")
         }
+    }
+
+    /// `{"error":{"status":N,"message":"…"}}`, the shape of every JSON error the service routes answer.
+    static func jsonError(status: Int, message: String) -> [UInt8] {
+        let document = ["error": ["status": status, "message": message] as [String: any Sendable]]
+        return ((try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])).map { [UInt8]($0) } ?? []) + [10]
     }
 
     static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
