@@ -111,7 +111,7 @@ struct ExtractionFallbackTests {
     func jsonLD() throws {
         let article = try Parse.fixture("html_fallback_json_ld.html")
         #expect(article.paragraphs.count == 3)
-        #expect(article.paragraphs[0].hasPrefix("The weekly farmers’ market will move to the old station square"))
+        #expect(article.paragraphs[0].hasPrefix("The weekly farmers' market will move to the old station square"))
         #expect(!article.paragraphs.joined().contains("JavaScript"))
     }
 
