@@ -49,6 +49,9 @@ extension ArticleParser {
         }
 
         let paragraphs = draft.paragraphRanges.indices.map { draft.paragraph($0) }
+        // The body keeps the page's quote characters; the hash is over quote styles folded, so two
+        // copies of an article that differ only in them still hash the same.
+        let contentHash = TextNormalizer.foldingQuotes(draft.body).withUnsafeBufferPointer { SHA256.hexDigest($0) }
         // The article is built in one expression as the closure's result. Declared outside and
         // filled from inside, it was copied twice (into the variable the closure captured, and
         // out of it on return), each copy retaining and then releasing all of its fields.
@@ -66,7 +69,7 @@ extension ArticleParser {
                 title: draft.title, subtitle: draft.subtitle, dateline: dateline?.place, byline: draft.byline,
                 publishedAt: draft.publishedAt, paragraphs: paragraphs, quotes: quotes, people: entities.people,
                 organizations: entities.organizations, places: entities.places, language: language,
-                wordCount: tokens.count, truncated: truncated, contentHash: SHA256.hexDigest(p),
+                wordCount: tokens.count, truncated: truncated, contentHash: contentHash,
                 removedLines: draft.removedLines)
         }
     }

@@ -115,12 +115,16 @@ struct BoilerplateClassifier {
                 f.separators += 1
             } else if b >= 0x80 {
                 let (v, length) = UTF8Scan.scalar(p, k)
-                if v == 0x201C || v == 0xAB { f.hasQuotation = true }
+                if v == 0x201C || v == 0x201E || v == 0xAB || v == 0xBB { f.hasQuotation = true }
                 if v != 0xBB && BoilerplateRules.separatorScalars.contains(v) { f.separators += 1 }
                 k += length
                 continue
             }
             k += 1
+        }
+        // Straight quotes are kept as the page wrote them: they mark a quotation too.
+        if !f.hasQuotation, ByteSearch.find(0x22, in: p, from: line.lowerBound, to: line.upperBound) != nil {
+            f.hasQuotation = true
         }
         f.endsTerminal = endsWithTerminal(p, line)
         // A heading, not a sentence: "Comments (3)", not "Officials declined to comment."
@@ -144,7 +148,7 @@ struct BoilerplateClassifier {
                 var start = end - 1
                 while start > line.lowerBound, p[start] & 0xC0 == 0x80 { start -= 1 }
                 let v = UTF8Scan.scalar(p, start).value
-                if v == 0x201D || v == 0x2019 || v == 0xBB {
+                if v == 0x201D || v == 0x201C || v == 0x2019 || v == 0xBB || v == 0xAB {
                     end = start
                     continue
                 }

@@ -117,6 +117,61 @@ enum HTMLContentExtractor {
         draft.tokens = tokens
     }
 
+    /// How many link blocks in a row make a list of links (related stories, tags, more from the section).
+    static let linkListLength = 3
+    /// A heading of a link list has at most this many bytes.
+    static let maximumListHeadingBytes = 80
+
+    /// Whether a block is mostly link text (a headline link, a tag, a menu entry).
+    @inline(__always)
+    static func isLinkBlock(_ block: HTMLDocument.Block) -> Bool {
+        block.linkBytes * 2 > block.text.count
+    }
+
+    /// A short block that can head a list: a heading, or a short paragraph.
+    static func isListHeading(_ block: HTMLDocument.Block) -> Bool {
+        block.text.count <= maximumListHeadingBytes && (block.tag != .p || block.text.count <= maximumListHeadingBytes / 2)
+    }
+
+    /// Blocks that are chrome by their place among link blocks, whatever their words: the short
+    /// heading right before a run of ``linkListLength`` link blocks ("More stories", "Tags",
+    /// "Ähnliche Themen"), and the unlinked summaries of teaser cards, found as a run that alternates
+    /// linked headline and summary at least twice. General structure, in any language: an article's
+    /// own paragraphs are not each introduced by a link.
+    static func linkListChrome(_ document: HTMLDocument, lineOfBlock: [Int]) -> Set<Int> {
+        let candidates = document.blocks.indices.filter { lineOfBlock[$0] >= 0 && !document.blocks[$0].removed }
+        guard candidates.count > linkListLength else { return [] }
+        let links = candidates.map { isLinkBlock(document.blocks[$0]) }
+        var chrome = Set<Int>()
+        for position in 0..<(candidates.count - linkListLength) where !links[position] {
+            guard isListHeading(document.blocks[candidates[position]]),
+                links[(position + 1)...(position + linkListLength)].allSatisfy({ $0 })
+            else { continue }
+            chrome.insert(candidates[position])
+        }
+        // Teaser cards: link, summary, link, summary (the summary is a short unlinked block).
+        var position = 0
+        while position + 3 < candidates.count {
+            var end = position
+            while end + 1 < candidates.count, links[end], !links[end + 1],
+                document.blocks[candidates[end + 1]].text.count <= 2 * proseParagraphBytes
+            {
+                end += 2
+            }
+            if end - position >= 4 {
+                for summary in stride(from: position + 1, to: end, by: 2) { chrome.insert(candidates[summary]) }
+                // The cards' own heading ("More on this"), right before the first card.
+                if position > 0, !links[position - 1], isListHeading(document.blocks[candidates[position - 1]]) {
+                    chrome.insert(candidates[position - 1])
+                }
+                position = end
+            } else {
+                position += 1
+            }
+        }
+        return chrome
+    }
+
     /// Labels that open a picture credit ("Foto: dpa", "Photo: Reuters", "Bild: Archiv"), in the
     /// languages with a stopword profile; a word list because a credit outside `<figure>` has no
     /// markup of its own, and each entry is only taken as a short line's first word before a colon.
@@ -270,6 +325,8 @@ enum HTMLContentExtractor {
                 let value = text(line)
                 draft.removedLines.append(value.utf8.count > maximumRemovedLineBytes ? String(value.prefix(maximumRemovedLineBytes / 2)) + "…" : value)
             }
+            // Strict pass only: when it finds nothing, the relaxed pass reads the page without this rule.
+            let linkListChrome = pass == .strict ? linkListChrome(document, lineOfBlock: lineOfBlock) : []
             var firstBody = true
             var lastBodyBlock = -1
             for (index, block) in document.blocks.enumerated() {
@@ -296,6 +353,11 @@ enum HTMLContentExtractor {
                         continue
                     }
                     draft.appendParagraph(UnsafeBufferPointer(rebasing: t[range]), tokens: tokens[tokenRanges[line]], origin: range.lowerBound)
+                    continue
+                }
+                if linkListChrome.contains(index) {
+                    // The heading of a list of links, or a teaser card's summary between linked headlines.
+                    remove(line)
                     continue
                 }
                 let features = BoilerplateClassifier.features(t, line: range, tokens: tokens, range: tokenRanges[line])

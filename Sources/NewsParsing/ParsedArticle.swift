@@ -31,7 +31,7 @@ public struct ParsedArticle: Sendable, Equatable, Codable {
     public var wordCount: Int
     /// Whether the body looks cut off (ends mid-sentence, with "…", or with "Continue reading").
     public var truncated: Bool
-    /// Lowercase hex SHA-256 of the normalized body; stable across whitespace and quote styles.
+    /// Lowercase hex SHA-256 of the normalized body with quote styles folded; stable across whitespace and quote styles.
     public var contentHash: String
     /// The chrome and boilerplate lines that were dropped, so the result can be explained.
     public var removedLines: [String]

@@ -220,16 +220,12 @@ struct QuoteExtractor {
         for (paragraph, range) in paragraphRanges.enumerated() {
             var i = range.lowerBound
             while i + 1 < range.upperBound {
-                // Quote marks start with 0xC2 or 0xE2: ASCII is skipped a word at a time, other bytes one by one.
-                if p[i] < 0x80 {
-                    i = ByteSearch.firstNonASCII(in: p, from: i, to: range.upperBound - 1)
-                    continue
-                }
-                if p[i] != 0xE2 && p[i] != 0xC2 {
+                // Quote marks are " ` , or start with 0xC2 or 0xE2; other bytes are skipped.
+                if !QuoteExtractor.markBytes[Int(p[i])] {
                     i += 1
                     continue
                 }
-                let open = openingMark(at: i)
+                let (open, style) = openingMark(at: i)
                 guard open > 0 else {
                     i += 1
                     continue
@@ -238,12 +234,10 @@ struct QuoteExtractor {
                 var close = textStart
                 var closeLength = 0
                 while close < range.upperBound {
-                    close = ByteSearch.firstNonASCII(in: p, from: close, to: range.upperBound)
+                    while close < range.upperBound, !QuoteExtractor.markBytes[Int(p[close])] { close += 1 }
                     if close == range.upperBound { break }
-                    if p[close] == 0xE2 || p[close] == 0xC2 {
-                        closeLength = closingMark(at: close)
-                        if closeLength > 0 { break }
-                    }
+                    closeLength = closingMark(at: close, style: style)
+                    if closeLength > 0 { break }
                     close += 1
                 }
                 let textEnd = close
@@ -269,21 +263,77 @@ struct QuoteExtractor {
         return quotes
     }
 
-    /// The length of an opening mark (“ or «) at `i`, or 0.
-    @inline(__always)
-    private func openingMark(at i: Int) -> Int {
-        let b = p[i]
-        if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x9C { return 3 }
-        if b == 0xC2, p[i + 1] == 0xAB { return 2 }
-        return 0
+    /// Which pair a quote opened with, so that only its own closing mark ends it.
+    enum MarkStyle {
+        case english  // “…”
+        case low  // „…“ (also „…”)
+        case guillemets  // «…»
+        case reversedGuillemets  // »…«
+        case straight  // "…"
+        case doubledSingle  // ‘‘…’’
+        case typewriter  // ``…'' and ,,…''
     }
 
-    /// The length of a closing mark (” or ») at `i`, or 0; a newline ends an unclosed quote.
+    /// Bytes a quote mark can start with: " ' ` , and the lead bytes of « » and the U+201x quotes.
+    static let markBytes: [Bool] = (0..<256).map { b in b == 0x22 || b == 0x27 || b == 0x60 || b == 0x2C || b == 0xC2 || b == 0xE2 }
+
+    /// The length and style of an opening mark at `i` (“ „ « » or a straight quote before a word), or 0.
     @inline(__always)
-    private func closingMark(at i: Int) -> Int {
+    private func openingMark(at i: Int) -> (Int, MarkStyle) {
         let b = p[i]
-        if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x9D { return 3 }
-        if b == 0xC2, i + 1 < p.count, p[i + 1] == 0xBB { return 2 }
+        if b == 0x22 {
+            // A straight quote opens at a line start or after a space or bracket, before a non-space.
+            let before = i == 0 ? 0x20 : p[i - 1]
+            let opens = (before == 0x20 || before == 0x0A || before == 0x28 || before == 0x5B)
+                && i + 1 < p.count && p[i + 1] != 0x20 && p[i + 1] != 0x0A
+            return opens ? (1, .straight) : (0, .straight)
+        }
+        if b == 0x60, i + 1 < p.count, p[i + 1] == 0x60 { return (2, .typewriter) }
+        if b == 0x2C, i + 2 < p.count, p[i + 1] == 0x2C, p[i + 2] > 0x20, p[i + 2] != 0x2C { return (2, .typewriter) }
+        if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80 {
+            if p[i + 2] == 0x9C { return (3, .english) }
+            if p[i + 2] == 0x9E { return (3, .low) }
+            if p[i + 2] == 0x98, i + 5 < p.count, p[i + 3] == 0xE2, p[i + 4] == 0x80, p[i + 5] == 0x98 {
+                return (6, .doubledSingle)
+            }
+        }
+        if b == 0xC2, i + 1 < p.count {
+            if p[i + 1] == 0xAB { return (2, .guillemets) }
+            // » opens only where a word follows at once (German »…«); French « » have spaces inside.
+            if p[i + 1] == 0xBB, i + 2 < p.count, p[i + 2] != 0x20, i == 0 || p[i - 1] == 0x20 || p[i - 1] == 0x0A {
+                return (2, .reversedGuillemets)
+            }
+        }
+        return (0, .english)
+    }
+
+    /// The length of the mark at `i` that closes a quote opened in `style`, or 0.
+    @inline(__always)
+    private func closingMark(at i: Int, style: MarkStyle) -> Int {
+        let b = p[i]
+        switch style {
+        case .straight:
+            if b == 0x22 { return 1 }
+        case .english, .low:
+            if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80 {
+                if p[i + 2] == 0x9D { return 3 }
+                if style == .low && p[i + 2] == 0x9C { return 3 }
+            }
+        case .guillemets:
+            if b == 0xC2, i + 1 < p.count, p[i + 1] == 0xBB { return 2 }
+        case .reversedGuillemets:
+            if b == 0xC2, i + 1 < p.count, p[i + 1] == 0xAB { return 2 }
+        case .doubledSingle, .typewriter:
+            if b == 0xE2, i + 5 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x99, p[i + 3] == 0xE2, p[i + 4] == 0x80,
+                p[i + 5] == 0x99
+            {
+                return 6
+            }
+            if style == .typewriter {
+                if b == 0x27, i + 1 < p.count, p[i + 1] == 0x27 { return 2 }
+                if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x9C || p[i + 2] == 0x9D { return 3 }
+            }
+        }
         return 0
     }
 

@@ -5,10 +5,12 @@ internal import Foundation
 ///
 /// It collapses whitespace and indentation, drops invisible characters
 /// (zero-width, soft hyphen, BOM, bidi controls), turns NBSP and other Unicode
-/// spaces into plain spaces, and rewrites every double-quote style (‘‘ ’’,
-/// ``'', ,,'', „“, straight quotes) to “ ”. The output is what the content hash
-/// is computed from, so two copies of an article that differ only in those
-/// respects hash the same. NFC is applied through Foundation only for lines
+/// spaces into plain spaces. The author's quote characters („…“, «…», "…") are
+/// kept: they are part of the text a reader sees. With ``foldsQuotes`` set it
+/// also rewrites every double-quote style (‘‘ ’’, ``'', ,,'', „“, straight
+/// quotes) to “ ”: that folded form is what the content hash is computed from
+/// (``foldingQuotes(_:)``), so two copies of an article that differ only in
+/// those respects hash the same. NFC is applied through Foundation only for lines
 /// that hold a scalar which might compose; ASCII and precomposed Latin,
 /// Cyrillic and punctuation take the byte path.
 struct TextNormalizer {
@@ -31,6 +33,8 @@ struct TextNormalizer {
     private var currentNeedsNFC = false
     /// HTML mode: line breaks in the input are plain whitespace; lines end only at ``endLine()``.
     var newlinesAreSpaces = false
+    /// Rewrite every double-quote style to “ ” (and apostrophes to ’), for comparison only, never for output.
+    var foldsQuotes = false
 
     init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
@@ -44,6 +48,18 @@ struct TextNormalizer {
         normalizer.append(p)
         normalizer.finish()
         return normalizer
+    }
+
+    /// Lines separated by "\n" (a body) with every quote style folded to “ ”: the form the
+    /// content hash is computed over, so it does not change with the page's quote style.
+    static func foldingQuotes(_ text: [UInt8]) -> [UInt8] {
+        var normalizer = TextNormalizer(capacity: text.count + text.count / 8)
+        normalizer.foldsQuotes = true
+        text.withUnsafeBufferPointer { normalizer.append($0) }
+        normalizer.finish()
+        var bytes = normalizer.bytes
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return bytes
     }
 
     /// Starts a new block, as a blank line would.
@@ -132,8 +148,8 @@ struct TextNormalizer {
 
     /// Appends raw text; newlines end lines, blank lines end blocks.
     mutating func append(_ p: UnsafeBufferPointer<UInt8>) {
-        TextNormalizer.verbatim.withUnsafeBufferPointer { verbatim in
-            append(p, verbatim: verbatim)
+        (foldsQuotes ? TextNormalizer.verbatim : TextNormalizer.verbatimKeepingQuotes).withUnsafeBufferPointer {
+            verbatim in append(p, verbatim: verbatim)
         }
     }
 
@@ -142,6 +158,10 @@ struct TextNormalizer {
     static let verbatim: [Bool] = (0..<256).map { b in
         b >= 0x21 && b < 0x7F && b != 0x22 && b != 0x27 && b != 0x2C && b != 0x60
     }
+
+    /// Printable ASCII copied as is when quotes are kept: the run scan in CNewsText stops at
+    /// quotes and commas too, and the loop below simply copies them and scans on.
+    static let verbatimKeepingQuotes: [Bool] = (0..<256).map { b in b >= 0x21 && b < 0x7F }
 
     private mutating func append(_ p: UnsafeBufferPointer<UInt8>, verbatim: UnsafeBufferPointer<Bool>) {
         let n = p.count
@@ -204,6 +224,14 @@ struct TextNormalizer {
                 continue
             }
             let (v, length) = UTF8Scan.scalar(p, i)
+            if !foldsQuotes, v >= 0x2018, v <= 0x201F {
+                // Kept as the author wrote them (the range is NFC-stable).
+                startContent()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + length)]))
+                lastScalar = v
+                i += length
+                continue
+            }
             switch v {
             case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
                 if bytes.count > lineStart { pendingSpace = true }

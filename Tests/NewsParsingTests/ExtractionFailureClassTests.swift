@@ -111,7 +111,7 @@ struct ExtractionFallbackTests {
     func jsonLD() throws {
         let article = try Parse.fixture("html_fallback_json_ld.html")
         #expect(article.paragraphs.count == 3)
-        #expect(article.paragraphs[0].hasPrefix("The weekly farmers’ market will move to the old station square"))
+        #expect(article.paragraphs[0].hasPrefix("The weekly farmers' market will move to the old station square"))
         #expect(!article.paragraphs.joined().contains("JavaScript"))
     }
 
@@ -135,5 +135,18 @@ struct ExtractionFallbackTests {
         let error = try #require(Parse.error(Array(html.utf8), contentType: "text/html"))
         #expect(error.code == .noContent)
         #expect(error.message.contains("tried: strict, relaxed, json-ld articleBody, all paragraphs"))
+    }
+
+    @Test("Teaser cards inside the article (linked headline, short summary) and their heading are removed")
+    func teaserCardsInsideBody() throws {
+        let article = try Parse.fixture("html_link_list_in_body.html")
+        #expect(article.title == "Harbour ferry returns to a full timetable")
+        #expect(article.paragraphs.count == 4)
+        #expect(article.paragraphs[3].hasPrefix("Fares stay the same"))
+        let body = article.paragraphs.joined(separator: " ")
+        for chrome in ["Also worth your time", "Work is due to start", "after a petition", "Nine hundred"] {
+            #expect(!body.contains(chrome), "\(chrome) leaked into the body")
+        }
+        #expect(article.removedLines.contains("Also worth your time"))
     }
 }

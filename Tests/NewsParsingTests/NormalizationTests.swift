@@ -11,6 +11,11 @@ struct NormalizationTests {
         "hash_variant_backticks_tabs.txt",
     ]
 
+    /// The text with every quote character dropped: what the variants share once their own quote styles are set aside.
+    static func withoutQuotes(_ text: String) -> String {
+        text.replacingOccurrences(of: ",,", with: "").filter { !"“”„\"`'‘’".contains($0) }
+    }
+
     @Test("Indentation, quote style (“” \"\" ‘‘’’ ``''), CRLF and blank lines do not change the hash")
     func hashIsStable() throws {
         let articles = try NormalizationTests.variants.map { try Parse.fixture($0) }
@@ -18,9 +23,13 @@ struct NormalizationTests {
         #expect(reference.paragraphs[1] == "“The structure is safe, and we have tested every joint,” said Elena Park, the city engineer.")
         for (name, article) in zip(NormalizationTests.variants, articles) {
             #expect(article.contentHash == reference.contentHash, "\(name) hashes differently")
-            #expect(article.paragraphs == reference.paragraphs, "\(name) normalizes differently")
+            // Each variant keeps its own quote characters (newsparsing-4 no longer rewrites them to “ ”).
+            #expect(article.paragraphs.map(NormalizationTests.withoutQuotes) == reference.paragraphs.map(NormalizationTests.withoutQuotes),
+                    "\(name) normalizes differently")
+            #expect(article.quotes.map(\.speaker) == reference.quotes.map(\.speaker), "\(name) attributes differently")
             #expect(article.title == "Bridge to reopen after repairs")
         }
+        #expect(articles[1].paragraphs[1].hasPrefix("\"The structure is safe"), "straight quotes are kept")
     }
 
     @Test("A different body gives a different hash")
@@ -40,7 +49,7 @@ struct NormalizationTests {
         #expect(decomposed.contentHash == composed.contentHash)
     }
 
-    @Test(",,German'' and ``TeX'' quote styles become “ ”")
+    @Test(",,German'' and ``TeX'' quote styles are kept and still attributed")
     func legacyQuoteStyles() throws {
         let article = try Parse.text("""
             Mayor opens the new market hall
@@ -49,8 +58,8 @@ struct NormalizationTests {
 
             ``It took us four years to get here,'' said Tom Becker, the architect.
             """)
-        #expect(article.paragraphs[0].hasPrefix("“Wir sind sehr stolz auf diese Halle”"))
-        #expect(article.paragraphs[1] == "“It took us four years to get here,” said Tom Becker, the architect.")
+        #expect(article.paragraphs[0].hasPrefix(",,Wir sind sehr stolz auf diese Halle''"))
+        #expect(article.paragraphs[1] == "``It took us four years to get here,'' said Tom Becker, the architect.")
         #expect(article.quotes.map(\.speaker) == ["Anna Schulz", "Tom Becker"])
     }
 
@@ -68,5 +77,26 @@ struct NormalizationTests {
         let fromString = try Parse.parser.parse(text)
         let fromBytes = try Parse.parser.parse(Array(text.utf8))
         #expect(fromString == fromBytes)
+    }
+
+    @Test("A page's „…“, «…» and \"…\" quotes are kept as written, attributed, and fold only for the hash")
+    func pageQuoteStylesKept() throws {
+        let article = try Parse.fixture("html_quote_styles.html")
+        #expect(article.paragraphs.count == 5)
+        #expect(article.paragraphs[1].hasPrefix("„Wir holen nach, was jahrelang liegen geblieben ist“, sagte"))
+        #expect(article.paragraphs[2].contains("«ersten Schritt, dem weitere folgen müssen»"))
+        #expect(article.paragraphs[3].hasPrefix("\"Die Kosten sind solide geplant und im Haushalt gedeckt\", sagte"))
+        #expect(article.quotes.first == Quote(text: "Wir holen nach, was jahrelang liegen geblieben ist", speaker: "Petra Hofmann", paragraph: 1))
+        #expect(article.quotes.contains { $0.text == "ersten Schritt, dem weitere folgen müssen" && $0.paragraph == 2 })
+        #expect(article.quotes.last == Quote(text: "Die Kosten sind solide geplant und im Haushalt gedeckt", speaker: "Lukas Brandt", paragraph: 3))
+
+        // The same text with English curly quotes hashes the same: the hash folds quote styles.
+        let curly = try Parse.text(
+            "Stadtrat beschließt neue Radwege\n\n" + article.paragraphs.joined(separator: "\n\n")
+                .replacingOccurrences(of: "„", with: "“").replacingOccurrences(of: "ist“", with: "ist”")
+                .replacingOccurrences(of: "\"Die", with: "“Die").replacingOccurrences(of: "gedeckt\"", with: "gedeckt”"))
+        let plain = try Parse.text("Stadtrat beschließt neue Radwege\n\n" + article.paragraphs.joined(separator: "\n\n"))
+        #expect(curly.contentHash == plain.contentHash)
+        #expect(plain.paragraphs == article.paragraphs)
     }
 }

@@ -76,7 +76,7 @@ struct PlainTextFixtureTests {
         #expect(article.title == "Chile central bank holds rate at 5.75%")
         #expect(article.dateline == "SANTIAGO")
         #expect(article.paragraphs == [
-            "Chile’s central bank held its benchmark interest rate at 5.75% on Tuesday, in line with analysts’ expectations.",
+            "Chile's central bank held its benchmark interest rate at 5.75% on Tuesday, in line with analysts' expectations.",  // apostrophes as written
             "The board said inflation was converging toward its 3% target.",
         ])
         #expect(article.removedLines.isEmpty)
