@@ -121,8 +121,9 @@ public struct DeliveryService: Service {
     }
 
     /// Sends again the events whose ack is overdue, or parks those whose
-    /// `maximumAttempts`-th delivery went unanswered. Waits while no consumer
-    /// is connected: a delivery nobody could receive is no attempt.
+    /// `maximumAttempts`-th delivery went unanswered while the consumers answered
+    /// others. Waits while no consumer is connected: a delivery nobody could
+    /// receive is no attempt, and neither is one lost with a consumer that crashed.
     private func resendOverdue(_ tracker: DeliveryTracker) async throws {
         guard consumersConnected() else { return }
         // Smallest first: should a consumer drop the connection over an
@@ -132,7 +133,8 @@ public struct DeliveryService: Service {
         var messages: [Multipart] = []
         var resent: [String] = []
         for (articleID, flight) in overdue {
-            let unanswered = flight.unanswered + (flight.retryLater == nil ? 1 : 0)
+            let dropped = flight.retryLater == nil && tracker.answeredSince(flight.sentAt)
+            let unanswered = flight.unanswered + (dropped ? 1 : 0)
             if unanswered >= configuration.maximumAttempts {
                 let reason = "no answer from a consumer to \(unanswered) deliveries (--max-attempts \(configuration.maximumAttempts)); "
                     + "a consumer drops an event larger than its --max-event-bytes + 64 KiB without a reply"
@@ -228,6 +230,7 @@ public struct DeliveryService: Service {
                     logger.warning("malformed reply from consumer", metadata: ["error": "\(error)"])
                 }
             }
+            if !batch.isEmpty { tracker.heardFromConsumer() }
             if tracker.acknowledged(ackedIDs) > 0 || finished { monitor.wake() }
         }
     }

@@ -13,7 +13,10 @@ final class DeliveryTracker: Sendable {
         /// Deliveries so far, the one in flight included (`delivery_attempt`).
         var attempt: Int
         var dueAt: ContinuousClock.Instant
-        /// Earlier deliveries, in this process, that got no answer at all.
+        /// When the delivery in flight was sent.
+        var sentAt: ContinuousClock.Instant
+        /// Earlier deliveries, in this process, that got no answer at all while
+        /// the consumers answered others (see ``answeredSince(_:)``).
         var unanswered: Int = 0
         /// The consumer's "later" (BUSY or INTERNAL) to the delivery in flight, if any.
         var retryLater: String?
@@ -36,6 +39,8 @@ final class DeliveryTracker: Sendable {
         var rejected: [Parked] = []
         /// The earliest `dueAt` among the flights, or later; checked before scanning.
         var nextDue: ContinuousClock.Instant?
+        /// When a consumer last answered anything (an ack or a Nack).
+        var lastAnswerAt: ContinuousClock.Instant?
     }
 
     private let state = Mutex(State())
@@ -45,7 +50,8 @@ final class DeliveryTracker: Sendable {
 
     func sent(_ articleID: String, seq: Int64, event: [UInt8], attempt: Int, unanswered: Int = 0, dueAt: ContinuousClock.Instant) {
         state.withLock { state in
-            state.inFlight[articleID] = Flight(seq: seq, event: event, attempt: attempt, dueAt: dueAt, unanswered: unanswered)
+            state.inFlight[articleID] = Flight(
+                seq: seq, event: event, attempt: attempt, dueAt: dueAt, sentAt: .now, unanswered: unanswered)
             state.cursor = max(state.cursor, seq)
             state.nextDue = min(state.nextDue ?? dueAt, dueAt)
         }
@@ -60,6 +66,7 @@ final class DeliveryTracker: Sendable {
             flight.attempt = attempt
             flight.unanswered = unanswered
             flight.retryLater = nil
+            flight.sentAt = .now
             flight.dueAt = dueAt
             state.inFlight[articleID] = flight
             state.nextDue = min(state.nextDue ?? dueAt, dueAt)
@@ -68,6 +75,20 @@ final class DeliveryTracker: Sendable {
     }
 
     func contains(_ articleID: String) -> Bool { state.withLock { $0.inFlight[articleID] != nil } }
+
+    /// A consumer answered something (an ack or a Nack, to any event).
+    func heardFromConsumer() {
+        state.withLock { $0.lastAnswerAt = .now }
+    }
+
+    /// Whether a consumer answered anything after `instant`. A delivery that got
+    /// no answer counts toward parking only then: the consumers were up and
+    /// answering, so this event was dropped (a frame over a consumer's size cap).
+    /// A consumer that crashed or restarted answers nothing meanwhile, and what it
+    /// held is simply sent again, however often that happens.
+    func answeredSince(_ instant: ContinuousClock.Instant) -> Bool {
+        state.withLock { state in state.lastAnswerAt.map { $0 > instant } ?? false }
+    }
 
     /// Acks came in; returns how many were for events in flight (unknown or
     /// already-acked ids are ignored).
