@@ -9,14 +9,9 @@ public struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "List stored articles with their topics, from the consumer's SQLite file.")
 
-    @Option(help: "The consumer's SQLite file. (env: NEWSWIRE_DB)")
-    var db: String = EnvironmentDefault.string("NEWSWIRE_DB", "newswire.db")
+    @OptionGroup var store: StoreOptions
 
-    @Option(help: "Only articles with this topic.")
-    var topic: String?
-
-    @Option(help: "Only articles from this source.")
-    var source: String?
+    @OptionGroup var selection: ArticleSelectionOptions
 
     @Option(help: "Only articles stored at or after this time (ISO 8601, e.g. 2026-11-23T08:00:00Z).")
     var since: String?
@@ -42,9 +37,8 @@ public struct QueryCommand: ParsableCommand {
     }
 
     public func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db: \(db) does not exist") }
-        let store = try ArticleStore.open(path: db, readOnly: true)
-        let filter = ArticleFilter(topic: topic, source: source, since: try Self.date(since, flag: "--since"), until: try Self.date(until, flag: "--until"), limit: limit)
+        let store = try self.store.openReadOnly()
+        let filter = ArticleFilter(topic: selection.topic, source: selection.source, since: try Self.date(since, flag: "--since"), until: try Self.date(until, flag: "--until"), limit: limit)
         let articles = try store.articles(filter)
         if json {
             for article in articles { print(try ArticleInput.json(article)) }
@@ -64,8 +58,7 @@ public struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Count stored articles, in total and per topic.")
 
-    @Option(help: "The consumer's SQLite file. (env: NEWSWIRE_DB)")
-    var db: String = EnvironmentDefault.string("NEWSWIRE_DB", "newswire.db")
+    @OptionGroup var store: StoreOptions
 
     @Flag(help: "One JSON object: {total, topics: {id: count}}.")
     var json = false
@@ -78,8 +71,7 @@ public struct StatsCommand: ParsableCommand {
     }
 
     public func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db: \(db) does not exist") }
-        let counts = try ArticleStore.open(path: db, readOnly: true).topicCounts()
+        let counts = try store.openReadOnly().topicCounts()
         if json {
             print(try ArticleInput.json(Output(total: counts.total, topics: Dictionary(uniqueKeysWithValues: counts.perTopic.map { ($0.topic, $0.count) }))))
             return

@@ -17,14 +17,9 @@ public struct SearchCommand: ParsableCommand {
     @Argument(help: "The search, e.g. \"kerry lavrov\".")
     var query: String
 
-    @Option(help: "The consumer's SQLite file. (env: NEWSWIRE_DB)")
-    var db: String = EnvironmentDefault.string("NEWSWIRE_DB", "newswire.db")
+    @OptionGroup var store: StoreOptions
 
-    @Option(help: "Only articles with this topic.")
-    var topic: String?
-
-    @Option(help: "Only articles from this source.")
-    var source: String?
+    @OptionGroup var selection: ArticleSelectionOptions
 
     @Option(help: "At most this many articles (1 to \(ArticleQuery.maximumLimit)).")
     var limit = 10
@@ -35,11 +30,10 @@ public struct SearchCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db: \(db) does not exist") }
-        let store = try ArticleStore.open(path: db, readOnly: true)
+        let store = try self.store.openReadOnly()
         let page: ArticlePage
         do {
-            page = try store.articlePageBlocking(ArticleQuery(topic: topic, source: source, text: query, limit: limit))
+            page = try store.articlePageBlocking(ArticleQuery(topic: selection.topic, source: selection.source, text: query, limit: limit))
         } catch let error as ArticleQueryError {
             let flag = error.parameter == "q" ? "the query" : "--\(error.parameter)"
             throw ValidationError("\(flag): \(error.reason)")
