@@ -109,6 +109,22 @@ struct HTMLDocument {
         case strongNegative, weakNegative, positive, deck, byline, comments, ignored, modifier
     }
 
+    /// The role an element takes when its names say `best` so far and then `role`:
+    /// comments win over everything, then a strong negative; a positive name
+    /// overrides a weak negative; byline and deck refine a positive. One rule for
+    /// the words inside a name and for the names on an element.
+    static func combined(_ best: ClassRole?, _ role: ClassRole) -> ClassRole? {
+        switch (best, role) {
+        case (nil, _): return role
+        case (_, .comments): return .comments
+        case (.comments?, _): return best
+        case (_, .strongNegative): return .strongNegative
+        case (.weakNegative?, .positive): return .positive
+        case (.positive?, .byline), (.positive?, .deck): return role
+        default: return best
+        }
+    }
+
     static let classRoles: WordTable<ClassRole> = {
         var entries: [(String, ClassRole)] = []
         entries += BoilerplateRules.positiveClassWords.map { ($0, .positive) }
@@ -423,15 +439,7 @@ struct HTMLDocument {
                 let start = i
                 while i < range.upperBound, p[i] > 0x20 { i += 1 }
                 guard i > start, let role = nameRole(p, start..<i) else { continue }
-                switch (best, role) {
-                case (nil, _): best = role
-                case (_, .comments): best = .comments
-                case (.comments?, _): break
-                case (_, .strongNegative): best = .strongNegative
-                case (.weakNegative?, .positive): best = .positive
-                case (.positive?, .byline), (.positive?, .deck): best = role
-                default: break
-                }
+                best = HTMLDocument.combined(best, role)
             }
         }
         return best
@@ -460,16 +468,8 @@ struct HTMLDocument {
             if first, j < name.upperBound, HTMLDocument.ignoredClassPrefixes[hash] != nil { return nil }
             first = false
             if let role = HTMLDocument.classRoles[hash] {
-                switch (best, role) {
-                case (_, .modifier): return nil
-                case (nil, _): best = role
-                case (_, .comments): best = .comments
-                case (.comments?, _): break
-                case (_, .strongNegative): best = .strongNegative
-                case (.weakNegative?, .positive): best = .positive
-                case (.positive?, .byline), (.positive?, .deck): best = role
-                default: break
-                }
+                if role == .modifier { return nil }
+                best = HTMLDocument.combined(best, role)
             }
             i = j
         }
