@@ -37,7 +37,11 @@ if [[ $# -eq 0 ]]; then
   # HTTPEndpointTests asserts that every /healthz probe answers within 100 ms with 200
   # idle clients open: it runs alone first, not beside the suites that keep both cores busy.
   swift test --skip-build --filter HTTPEndpointTests
-  swift test --skip-build --skip HTTPEndpointTests
+  # ZeroMQTests time blocking libzmq calls made in test bodies: beside the integration
+  # suites, those calls and theirs share the 2-thread cooperative pool, and a clean-clone
+  # run saw three of them miss their deadlines. They run on their own too.
+  swift test --skip-build --filter ZeroMQTests
+  swift test --skip-build --skip HTTPEndpointTests --skip ZeroMQTests
 else
   swift test --skip-build "$@"
 fi
