@@ -21,7 +21,7 @@ struct BenchmarkReport {
     var articleSizes: (mean: Double, smallest: Int, largest: Int)
     var saturation: PipelineRun.Outcome
     var fixedLoad: PipelineRun.Outcome
-    /// Offered at half the saturation throughput: the path's latency when nothing queues.
+    /// Offered at half the saturation throughput (of the slower build, with a baseline): the path's latency when nothing queues.
     var lightLoad: PipelineRun.Outcome
     var zeroMQ: ZeroMQBaseline.Result
     var sqlite: SQLiteBaseline.Result
@@ -53,7 +53,7 @@ struct BenchmarkReport {
             "- fixed load: \(count(Int(fixedLoad.plan.rate ?? 0))) articles/s offered for \(count(fixedLoad.plan.articles)) articles, "
                 + "latency counted from each article's slot in the schedule")
         lines.append(
-            "- light load: \(count(Int(lightLoad.plan.rate ?? 0))) articles/s offered (half the saturation throughput) for "
+            "- light load: \(count(Int(lightLoad.plan.rate ?? 0))) articles/s offered (half the first round's saturation throughput, the slower build's when there are two) for "
                 + "\(count(lightLoad.plan.articles)) articles, counted the same way: the path's latency when nothing queues")
         lines.append("- yardstick (fixed, issue #20): \(yardstick.program), \(count(yardstick.rows)) rows of \(count(yardstick.rowBytes)) B appended under sequential text keys "
             + "(the primary key the only index) through one prepared statement, WAL + synchronous=NORMAL, \(count(SQLiteYardstick.rowsPerTransaction)) rows per transaction")
