@@ -1,4 +1,5 @@
 import Foundation
+import Histogram
 
 /// The side-by-side section of the report (issue #20): this build end to end
 /// beside another build of the services (`--baseline-bin`), the naive Python

@@ -1,8 +1,5 @@
 import Foundation
 import NewswireTesting
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The reference programs of issue #20 in `../shared/yardsticks`, run as
 /// they are (nothing of them is copied into the repository): `sqlite_ins.c`,
@@ -138,9 +135,6 @@ struct ExternalYardsticks: Sendable {
     }
 
     private static func childrenCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN, &usage)
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        ProcessStats.read(pid: getpid())?.childrenCPUSeconds ?? 0
     }
 }
