@@ -21,7 +21,7 @@ struct BenchmarkReport {
     var articleSizes: (mean: Double, smallest: Int, largest: Int)
     var saturation: PipelineRun.Outcome
     var fixedLoad: PipelineRun.Outcome
-    /// Offered at half the saturation throughput: the path's latency when nothing queues.
+    /// Offered at half the saturation throughput (of the slower build, with a baseline): the path's latency when nothing queues.
     var lightLoad: PipelineRun.Outcome
     var zeroMQ: ZeroMQBaseline.Result
     var sqlite: SQLiteBaseline.Result
@@ -29,6 +29,12 @@ struct BenchmarkReport {
     /// The two durable writes alone, at the fixed load's rate and at the light load's.
     var storageAtFixedLoad: StoragePathBaseline.Result
     var storageAtLightLoad: StoragePathBaseline.Result
+    /// The fixed yardstick of the first round: the C program's when it ran, else the Swift port's.
+    var yardstick: SQLiteYardstick.Result
+    /// This build beside the baseline build, the Python peer and the yardstick, round by round.
+    var comparison: ComparisonReport
+    /// The baseline build's throughput and light-load runs of the first round, for their details and profiles.
+    var baselineRuns: [PipelineRun.Outcome]
     var profileNote: String?
 
     var markdown: String {
@@ -47,9 +53,11 @@ struct BenchmarkReport {
             "- fixed load: \(count(Int(fixedLoad.plan.rate ?? 0))) articles/s offered for \(count(fixedLoad.plan.articles)) articles, "
                 + "latency counted from each article's slot in the schedule")
         lines.append(
-            "- light load: \(count(Int(lightLoad.plan.rate ?? 0))) articles/s offered (half the saturation throughput) for "
+            "- light load: \(count(Int(lightLoad.plan.rate ?? 0))) articles/s offered (half the first round's saturation throughput, the slower build's when there are two) for "
                 + "\(count(lightLoad.plan.articles)) articles, counted the same way: the path's latency when nothing queues")
-        lines.append("- baselines: raw ZeroMQ PUSH→PULL of the same messages over TCP loopback; raw SQLite inserts of the consumer's own rows "
+        lines.append("- yardstick (fixed, issue #20): \(yardstick.program), \(count(yardstick.rows)) rows of \(count(yardstick.rowBytes)) B appended under sequential text keys "
+            + "(the primary key the only index) through one prepared statement, WAL + synchronous=NORMAL, \(count(SQLiteYardstick.rowsPerTransaction)) rows per transaction")
+        lines.append("- baselines: raw ZeroMQ PUSH→PULL of the same messages over TCP loopback; raw SQLite, our schema: inserts of the consumer's own rows "
             + "(\(String(format: "%.1f", sqlite.meanBytesPerArticle / 1024)) KB per article, ids shaped as the producer makes them), WAL + synchronous=NORMAL + a background WAL checkpointer (as the services run), \(sqliteBatch) articles per transaction; "
             + "raw storage path: at each offered load, the producer's outbox rows and the consumer's rows written on two threads to two files "
             + "with the services' settings and checkpointers, one commit per wake-up, latency from the schedule slot to the store commit")
@@ -61,15 +69,21 @@ struct BenchmarkReport {
         let sqliteShare = throughput / sqlite.throughput
         let judged = saturation.plan.articles >= Target.articlesToJudge
         let unjudged = judged ? "" : " (judged over ≥ \(count(Target.articlesToJudge)) articles)"
+        let yardstickShare = throughput / yardstick.rowsPerSecond
         lines.append(row(
             "throughput, articles/s (first send → all \(count(saturation.stored)) stored)", count(Int(throughput)),
-            "raw SQLite \(count(Int(sqlite.throughput)))/s", percent(sqliteShare),
+            "yardstick (\(yardstick.program)) \(count(Int(yardstick.rowsPerSecond))) rows/s", String(format: "%.3f", yardstickShare),
+            "≥ \(ComparisonReport.Target.shareOfYardstick) of the yardstick\(comparison.judged ? "" : " (judged over ≥ \(count(ComparisonReport.Target.articlesToJudge)) articles)")",
+            comparison.judged ? yardstickShare >= ComparisonReport.Target.shareOfYardstick : nil))
+        lines.append(row(
+            "", count(Int(throughput)),
+            "raw SQLite, our schema \(count(Int(sqlite.throughput)))/s", percent(sqliteShare),
             "≥ \(Int(Target.shareOfSQLite * 100))% of raw SQLite\(unjudged)", judged ? sqliteShare >= Target.shareOfSQLite : nil))
         lines.append(row(
             "", count(Int(throughput)), "raw ZeroMQ \(count(Int(zeroMQ.throughput)))/s", percent(throughput / zeroMQ.throughput), "", nil))
         lines.append(row("", count(Int(throughput)), "", "", "≥ \(count(Int(Target.throughput)))/s\(unjudged)", judged ? throughput >= Target.throughput : nil))
         if let steady = saturation.steadyThroughput {
-            lines.append(row("steady throughput, articles/s (10% → 90% stored)", count(Int(steady)), "raw SQLite \(count(Int(sqlite.throughput)))/s",
+            lines.append(row("steady throughput, articles/s (10% → 90% stored)", count(Int(steady)), "raw SQLite, our schema \(count(Int(sqlite.throughput)))/s",
                 percent(steady / sqlite.throughput), "", nil))
         }
 
@@ -93,7 +107,7 @@ struct BenchmarkReport {
             lines.append(row("CPU per article, \(name)", milliseconds(usage.cpuSeconds / articles * 1000), "", "", "", nil))
         }
         lines.append(row("CPU per article, both services", milliseconds(servicesCPU / articles * 1000),
-            "raw ZeroMQ + raw SQLite \(milliseconds(baselineCPU))", times(servicesCPU / articles * 1000 / baselineCPU), "", nil))
+            "raw ZeroMQ + raw SQLite, our schema \(milliseconds(baselineCPU))", times(servicesCPU / articles * 1000 / baselineCPU), "", nil))
         lines.append(row("CPU per article, this benchmark (feeders, watcher, monitor)", milliseconds(saturation.harnessCPUSeconds / articles * 1000), "", "", "", nil))
         for (name, usage) in [("producer", saturation.producer), ("consumer", saturation.consumer)] {
             guard let usage else { continue }
@@ -106,13 +120,15 @@ struct BenchmarkReport {
         }
 
         lines.append("")
+        lines += comparison.lines
+        lines.append("")
         lines.append("Details:")
         lines.append("")
-        for outcome in [saturation, fixedLoad, lightLoad] {
+        for outcome in [saturation, fixedLoad, lightLoad] + baselineRuns {
             let latency = outcome.latency
             let topics = latency.messagesPerTopic.sorted { $0.key < $1.key }.map { "\($0.key) \(count($0.value))" }.joined(separator: ", ")
             lines.append(
-                "- \(outcome.plan.tag): \(count(outcome.stored)) stored in \(String(format: "%.1f", outcome.seconds)) s; "
+                "- \(outcome.plan.label): \(count(outcome.stored)) stored in \(String(format: "%.1f", outcome.seconds)) s; "
                     + "producer acks: \(count(outcome.tally.accepted)) accepted, \(count(outcome.tally.duplicates)) duplicate, "
                     + "\(count(outcome.tally.abandoned)) refused, \(count(outcome.tally.retried)) resent; "
                     + "latency measured for \(count(latency.seen)) articles (max \(duration(latency.histogram.max))); topic messages: \(topics)"
@@ -121,7 +137,7 @@ struct BenchmarkReport {
         }
         lines.append(
             "- raw ZeroMQ: \(count(zeroMQ.messages)) messages in \(String(format: "%.2f", zeroMQ.seconds)) s "
-                + "(CPU \(String(format: "%.2f", zeroMQ.cpuSeconds)) s); raw SQLite: \(count(sqlite.articles)) articles in "
+                + "(CPU \(String(format: "%.2f", zeroMQ.cpuSeconds)) s); raw SQLite, our schema: \(count(sqlite.articles)) articles in "
                 + "\(String(format: "%.2f", sqlite.seconds)) s (CPU \(String(format: "%.2f", sqlite.cpuSeconds)) s; the rest of the time it waits on the disk)")
         for (name, usage) in [("producer", saturation.producer), ("consumer", saturation.consumer)] {
             guard let usage else { continue }
@@ -129,13 +145,13 @@ struct BenchmarkReport {
                 "- \(name): \(String(format: "%.0f", usage.cpuSeconds)) s of CPU over the \(String(format: "%.0f", saturation.seconds)) s "
                     + "throughput run (\(String(format: "%.0f", usage.cpuSeconds / saturation.seconds * 100))% of one core)")
         }
-        if let problem = saturation.profileProblem {
+        if let problem = saturation.profileProblem ?? baselineRuns.compactMap(\.profileProblem).first {
             lines.append("- profile: failed: \(problem)")
         } else if let profileNote {
             lines.append("- profile: \(profileNote)")
         }
 
-        for profile in saturation.profiles where !profile.hotSpots.isEmpty {
+        for profile in (saturation.profiles + baselineRuns.flatMap(\.profiles)) where !profile.hotSpots.isEmpty {
             lines.append("")
             lines.append("Where the \(profile.service) spends its CPU at saturation (perf, cpu-clock samples, self time):")
             lines.append("")
@@ -180,29 +196,13 @@ struct BenchmarkReport {
     }
 
     private func row(_ figure: String, _ value: String, _ baseline: String, _ ratio: String, _ target: String, _ pass: Bool?) -> String {
-        "| \(figure) | \(value) | \(baseline) | \(ratio) | \(target) | \(pass.map { $0 ? "PASS" : "FAIL" } ?? "") |"
+        ReportFormat.row([figure, value, baseline, ratio, target, ReportFormat.verdict(pass)])
     }
 
-    private func count(_ value: Int) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = ","
-        formatter.usesGroupingSeparator = true
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
-    }
-
+    private func count(_ value: Int) -> String { ReportFormat.count(value) }
     private func kilobytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1024) }
-
-    /// Microseconds as µs, ms or s, whichever reads best.
-    private func duration(_ microseconds: UInt64) -> String {
-        switch microseconds {
-        case ..<1_000: "\(microseconds) µs"
-        case ..<1_000_000: String(format: "%.1f ms", Double(microseconds) / 1000)
-        default: String(format: "%.2f s", Double(microseconds) / 1_000_000)
-        }
-    }
-
-    private func milliseconds(_ value: Double) -> String { String(format: "%.3f ms", value) }
-    private func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
-    private func times(_ factor: Double) -> String { String(format: "×%.1f", factor) }
+    private func duration(_ microseconds: UInt64) -> String { ReportFormat.duration(microseconds) }
+    private func milliseconds(_ value: Double) -> String { ReportFormat.milliseconds(value) }
+    private func percent(_ fraction: Double) -> String { ReportFormat.percent(fraction) }
+    private func times(_ factor: Double) -> String { ReportFormat.times(factor) }
 }

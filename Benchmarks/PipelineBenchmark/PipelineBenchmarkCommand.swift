@@ -20,8 +20,12 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
             a fixed offered load for latency, and a light load (half the saturation throughput) \
             for the path's latency when nothing queues; at both loads, the raw storage path (an \
             outbox and a store written as the services write them, nothing else) for the floor \
-            under that latency. Prints one Markdown table with every figure, its \
-            baseline, the ratio and the target. Build the services in release first \
+            under that latency. Side by side (issue #20), in rounds (--runs) that turn their \
+            order: the same end-to-end runs with another build's services (--baseline-bin), the \
+            naive Python pipeline (peer_pipeline.py) and the fixed SQLite yardstick (sqlite_ins.c, \
+            both from --yardsticks when that folder is there, and a Swift port of the yardstick \
+            always), with the ratios per round and their medians. Prints Markdown tables with every \
+            figure, its baseline, the ratio and the target. Build the services in release first \
             (swift build -c release --product newswire-producer, then --product newswire-consumer), \
             or run scripts/benchmark.sh, which does everything.
 
@@ -55,6 +59,18 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
     @Option(help: "Folder for the profiles (perf.data and full reports). (env: NEWSWIRE_BENCH_PROFILE_DIR)")
     var profileDir: String = EnvironmentDefault.string("NEWSWIRE_BENCH_PROFILE_DIR", ".build/pipeline-benchmark-profiles")
 
+    @Option(help: "Rounds of the side-by-side comparison (each end-to-end line, the Python peer and the yardstick once per round, the order turning each round). (env: NEWSWIRE_BENCH_RUNS)")
+    var runs: Int = EnvironmentDefault.int("NEWSWIRE_BENCH_RUNS", 1)
+
+    @Option(help: "Folder of another build's newswire-producer and newswire-consumer (e.g. today's release) to measure side by side with this one; empty for none. scripts/benchmark.sh --baseline-ref REF builds one from a git ref. (env: NEWSWIRE_BENCH_BASELINE_BIN)")
+    var baselineBin: String = EnvironmentDefault.string("NEWSWIRE_BENCH_BASELINE_BIN", "")
+
+    @Option(help: "Folder holding sqlite_ins.c and peer_pipeline.py, run when present. (env: NEWSWIRE_BENCH_YARDSTICKS)")
+    var yardsticks: String = EnvironmentDefault.string("NEWSWIRE_BENCH_YARDSTICKS", "../shared/yardsticks")
+
+    @Option(help: "The Python interpreter for the peer; it needs pyzmq. (env: NEWSWIRE_BENCH_PYTHON)")
+    var python: String = EnvironmentDefault.string("NEWSWIRE_BENCH_PYTHON", "python3")
+
     var saturationArticles: Int { articles > 0 ? articles : (quick ? 20_000 : 200_000) }
     var fixedLoadSeconds: Int { fixedSeconds > 0 ? fixedSeconds : (quick ? 5 : 20) }
 
@@ -65,14 +81,36 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
         if rate < 1 { throw ValidationError("--rate: must be at least 1, got \(rate)") }
         if fixedSeconds < 0 { throw ValidationError("--fixed-seconds: must be 0 or more, got \(fixedSeconds)") }
         if sqliteBatch < 1 { throw ValidationError("--sqlite-batch: must be at least 1, got \(sqliteBatch)") }
+        if runs < 1 { throw ValidationError("--runs: must be at least 1, got \(runs)") }
+    }
+
+    /// The builds to measure end to end: this one, then the baseline when given.
+    var builds: [ServiceBuild] {
+        [.this] + (baselineBin.isEmpty ? [] : [ServiceBuild(name: "baseline", directory: URL(fileURLWithPath: baselineBin, isDirectory: true).standardizedFileURL)])
+    }
+
+    /// One line of a comparison round.
+    enum Step {
+        case pipeline(ServiceBuild)
+        case peer
+        case yardsticks
+    }
+
+    /// The steps of round `round` (from 0): every line once, the order turned by one each round.
+    static func steps(builds: [ServiceBuild], round: Int) -> [Step] {
+        let steps = builds.map(Step.pipeline) + [.peer, .yardsticks]
+        let shift = round % steps.count
+        return Array(steps[shift...] + steps[..<shift])
     }
 
     func run() async throws {
         #if DEBUG
         progress("warning: this is a debug build of the benchmark; measure with swift run -c release PipelineBenchmark")
         #endif
-        for service in ["newswire-producer", "newswire-consumer"] where !FileManager.default.isExecutableFile(atPath: BuiltExecutable.url(service).path) {
-            throw BenchmarkFailure("\(service) is not in \(BuiltExecutable.directory.path): build the services first (swift build -c release --product newswire-producer, then --product newswire-consumer), or run scripts/benchmark.sh")
+        let builds = self.builds
+        try builds[0].check(buildHint: "build the services first (swift build -c release --product newswire-producer, then --product newswire-consumer), or run scripts/benchmark.sh")
+        for build in builds.dropFirst() {
+            try build.check(buildHint: "build that ref in release, or let scripts/benchmark.sh --baseline-ref REF do it")
         }
         if BuiltExecutable.directory.lastPathComponent != "release" {
             progress("warning: the services come from \(BuiltExecutable.directory.path), not a release build")
@@ -99,15 +137,81 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
                 : "perf.data and full reports in \(profileDir)"
         }
 
-        progress("saturation: \(saturationArticles) articles, \(feeders) feeders × \(window) in flight")
-        let saturation = try await PipelineRun(
-            plan: .init(
-                tag: "saturation", articles: saturationArticles, feeders: feeders, window: window, rate: nil,
-                profileSeconds: profiler == nil ? nil : (quick ? 5 : 15), sampleRows: 1_000),
-            articles: generated, context: context, profiler: profiler
-        ).run()
+        // The yardsticks and the peer: the shared programs when they are there, the Swift port always.
+        let external = try await ExternalYardsticks.prepare(directory: URL(fileURLWithPath: yardsticks, isDirectory: true), python: python)
+        for note in external.notes { progress(note) }
+        let rowBody = Array(try Data(contentsOf: SQLiteYardstick.rowFile))
+        // The peer sends the same generated articles, in the same order, taken in turn from a folder.
+        let peerArticles = try TemporaryDirectory(prefix: "newswire-peer-articles")
+        InterruptGuard.guardRun(services: [], folder: peerArticles.url.path)
+        defer { InterruptGuard.release(services: [], folder: peerArticles.url.path) }
+        if external.peer != nil {
+            try ExternalYardsticks.writeArticles(generated, count: min(saturationArticles, 1_000), to: peerArticles.url)
+        }
 
-        progress("raw SQLite: \(saturationArticles) articles of the consumer's rows, \(sqliteBatch) per transaction")
+        // The rounds: each line once per round, back to back, so a change in the machine's
+        // load falls on every line alike; the light loads follow, at one rate for every build.
+        var saturations: [[PipelineRun.Outcome]] = []
+        var lightLoads: [[PipelineRun.Outcome]] = []
+        var peers: [ExternalYardsticks.PeerResult?] = []
+        var yardstickResults: [[SQLiteYardstick.Result]] = []
+        var lightRate = 0
+        for round in 0..<runs {
+            var roundSaturations: [String: PipelineRun.Outcome] = [:]
+            for step in Self.steps(builds: builds, round: round) {
+                switch step {
+                case .pipeline(let build):
+                    progress("round \(round + 1) of \(runs), \(build.name): \(saturationArticles) articles, \(feeders) feeders × \(window) in flight")
+                    roundSaturations[build.name] = try await PipelineRun(
+                        plan: .init(
+                            tag: "saturation", build: build, articles: saturationArticles, feeders: feeders, window: window, rate: nil,
+                            profileSeconds: round > 0 || profiler == nil ? nil : (quick ? 5 : 15),
+                            sampleRows: round == 0 && build.filePrefix.isEmpty ? 1_000 : 0),
+                        articles: generated, context: context, profiler: round == 0 ? profiler : nil
+                    ).run()
+                case .peer:
+                    guard external.peer != nil else { peers.append(nil); continue }
+                    progress("round \(round + 1) of \(runs), Python peer: \(saturationArticles) articles")
+                    let folder = try TemporaryDirectory(prefix: "newswire-peer")
+                    InterruptGuard.guardRun(services: [], folder: folder.url.path)
+                    defer { InterruptGuard.release(services: [], folder: folder.url.path) }
+                    peers.append(try await external.measurePeer(articles: saturationArticles, articleFolder: peerArticles.url, directory: folder.url))
+                case .yardsticks:
+                    progress("round \(round + 1) of \(runs), yardstick: \(saturationArticles) rows of \(rowBody.count) B")
+                    var results: [SQLiteYardstick.Result] = []
+                    let folder = try TemporaryDirectory(prefix: "newswire-yardstick")
+                    InterruptGuard.guardRun(services: [], folder: folder.url.path)
+                    defer { InterruptGuard.release(services: [], folder: folder.url.path) }
+                    if let result = try await external.measureSQLiteInsert(rows: saturationArticles, rowFile: SQLiteYardstick.rowFile, directory: folder.url) {
+                        results.append(result)
+                    }
+                    results.append(try await onOwnThread("yardstick") { [count = saturationArticles, path = folder.path("port.db")] in
+                        try SQLiteYardstick.measure(rows: count, body: rowBody, path: path)
+                    })
+                    yardstickResults.append(results)
+                }
+            }
+            let outcomes = builds.compactMap { roundSaturations[$0.name] }
+            saturations.append(outcomes)
+            if round == 0 {
+                // The same path without a queue: half of what the slowest build sustained at
+                // saturation, so the latency is each path's own, not time spent waiting in line.
+                lightRate = max(100, Int((outcomes.map(\.throughput).min() ?? 200) / 2) / 100 * 100)
+            }
+            var roundLightLoads: [PipelineRun.Outcome] = []
+            for build in round % 2 == 0 ? builds : builds.reversed() {
+                progress("round \(round + 1) of \(runs), \(build.name): light load \(lightRate)/s (half the slowest saturation throughput) for \(fixedLoadSeconds) s")
+                roundLightLoads.append(try await PipelineRun(
+                    plan: .init(tag: "light-load", build: build, articles: lightRate * fixedLoadSeconds, feeders: feeders, window: window, rate: Double(lightRate), profileSeconds: nil),
+                    articles: generated, context: context, profiler: nil
+                ).run())
+            }
+            lightLoads.append(builds.compactMap { build in roundLightLoads.first { $0.plan.build.name == build.name } })
+        }
+        let saturation = saturations[0][0]
+        let lightLoad = lightLoads[0][0]
+
+        progress("raw SQLite, our schema: \(saturationArticles) articles of the consumer's rows, \(sqliteBatch) per transaction")
         guard let sample = saturation.sample else { throw BenchmarkFailure("no rows sampled from the saturation run's database") }
         let directory = try TemporaryDirectory(prefix: "newswire-sqlite-baseline")
         InterruptGuard.guardRun(services: [], folder: directory.url.path)
@@ -119,15 +223,6 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
         progress("fixed load: \(rate)/s for \(fixedLoadSeconds) s")
         let fixedLoad = try await PipelineRun(
             plan: .init(tag: "fixed-load", articles: rate * fixedLoadSeconds, feeders: feeders, window: window, rate: Double(rate), profileSeconds: nil),
-            articles: generated, context: context, profiler: nil
-        ).run()
-
-        // The same path without a queue: half of what the pipeline sustained at saturation,
-        // so the latency below is the path's own, not the time spent waiting in line.
-        let lightRate = max(100, Int(saturation.throughput / 2) / 100 * 100)
-        progress("light load: \(lightRate)/s (half the saturation throughput) for \(fixedLoadSeconds) s")
-        let lightLoad = try await PipelineRun(
-            plan: .init(tag: "light-load", articles: lightRate * fixedLoadSeconds, feeders: feeders, window: window, rate: Double(lightRate), profileSeconds: nil),
             articles: generated, context: context, profiler: nil
         ).run()
 
@@ -143,11 +238,26 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
                 sample, rate: Double(storageRate), articles: storageRate * fixedLoadSeconds, directory: folder.url))
         }
 
+        let rounds = (0..<runs).map { round in
+            ComparisonReport.Round(
+                ours: .init(saturation: saturations[round][0], lightLoad: lightLoads[round][0]),
+                baseline: saturations[round].count > 1 ? .init(saturation: saturations[round][1], lightLoad: lightLoads[round][1]) : nil,
+                peer: peers[round], yardsticks: yardstickResults[round])
+        }
+        let comparison = ComparisonReport(
+            rounds: rounds, articles: saturationArticles, lightRate: lightRate,
+            baselineDirectory: builds.count > 1 ? builds[1].directory.path : nil,
+            notes: external.notes + (external.peer == nil ? [] : [
+                "The Python peer sends the same generated articles (the first \(ReportFormat.count(min(saturationArticles, 1_000))) in turn, as files); "
+                    + "its rate runs from its consumer's first message to its last commit, as the script times it."
+            ]))
         let report = BenchmarkReport(
             machine: machine, loadAverageAtEnd: MachineDescription.loadAverage(),
             articleSizes: (Double(sizes.reduce(0, +)) / Double(sizes.count), sizes.min() ?? 0, sizes.max() ?? 0),
             saturation: saturation, fixedLoad: fixedLoad, lightLoad: lightLoad, zeroMQ: zeroMQ, sqlite: sqlite, sqliteBatch: sqliteBatch,
             storageAtFixedLoad: storagePaths[0], storageAtLightLoad: storagePaths[1],
+            yardstick: yardstickResults[0][0], comparison: comparison,
+            baselineRuns: Array(saturations[0].dropFirst() + lightLoads[0].dropFirst()),
             profileNote: profileNote)
         print(report.markdown)
     }

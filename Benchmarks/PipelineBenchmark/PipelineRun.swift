@@ -10,6 +10,11 @@ struct PipelineRun {
     struct Plan: Sendable {
         /// Names the run in output and in the articles' urls ("saturation", "fixed-load").
         var tag: String
+        /// The services measured: this build's, or a baseline's.
+        var build: ServiceBuild = .this
+
+        /// The tag, and the build when it is not this one: for progress lines and failures.
+        var label: String { build.filePrefix.isEmpty ? tag : "\(tag) (\(build.name))" }
         var articles: Int
         var feeders: Int
         var window: Int
@@ -56,7 +61,7 @@ struct PipelineRun {
         let source = ArticleSource(articles: articles, tag: plan.tag)
         let feederCount = max(1, min(plan.feeders, plan.articles))
         let book = LatencyBook(count: plan.articles, feeders: feederCount)
-        let pipeline = try await Pipeline()
+        let pipeline = try await Pipeline(executables: plan.build.directory)
         let services = [pipeline.producer.processIdentifier, pipeline.consumer.processIdentifier]
         InterruptGuard.guardRun(services: services, folder: pipeline.directory.url.path)
         defer { InterruptGuard.release(services: services, folder: pipeline.directory.url.path) }
@@ -96,18 +101,19 @@ struct PipelineRun {
             }
             if let problem = feeders.compactMap(\.problem).first ?? watcher.problem { throw BenchmarkFailure(problem) }
             for service in [pipeline.producer, pipeline.consumer] where !service.isRunning {
-                throw BenchmarkFailure("\(plan.tag): \(service.name) exited during the run; its log ends:\n\(Self.tail(service.log))")
+                throw BenchmarkFailure("\(plan.label): \(service.name) exited during the run; its log ends:\n\(Self.tail(service.log))")
             }
             if now - lastProgress > Self.stallLimit {
                 throw BenchmarkFailure(
-                    "\(plan.tag): stuck at \(stored) of \(target) stored for \(Self.stallLimit / 1_000_000_000) s; consumer log ends:\n\(Self.tail(pipeline.consumer.log))")
+                    "\(plan.label): stuck at \(stored) of \(target) stored for \(Self.stallLimit / 1_000_000_000) s; consumer log ends:\n\(Self.tail(pipeline.consumer.log))")
             }
             if profiling == nil, let seconds = plan.profileSeconds, let profiler, stored >= plan.articles / 10 {
                 let producerPID = pipeline.producer.processIdentifier, consumerPID = pipeline.consumer.processIdentifier
                 profiling = Task {
-                    async let producerData = profiler.record(name: "producer", pid: producerPID, seconds: seconds)
-                    async let consumerData = profiler.record(name: "consumer", pid: consumerPID, seconds: seconds)
-                    let recorded = [("producer", try await producerData), ("consumer", try await consumerData)]
+                    let prefix = plan.build.filePrefix
+                    async let producerData = profiler.record(name: prefix + "producer", pid: producerPID, seconds: seconds)
+                    async let consumerData = profiler.record(name: prefix + "consumer", pid: consumerPID, seconds: seconds)
+                    let recorded = [(prefix + "producer", try await producerData), (prefix + "consumer", try await consumerData)]
                     var profiles: [ServiceProfiler.Profile] = []
                     for (name, data) in recorded { profiles.append(try await profiler.profile(service: name, data: data)) }
                     return profiles
@@ -116,7 +122,7 @@ struct PipelineRun {
             if now - lastReport > 10_000_000_000 {
                 lastReport = now
                 let elapsed = MonotonicClock.seconds(from: start, to: now)
-                progress("\(plan.tag): \(stored) of \(target) stored after \(Int(elapsed)) s (\(Int(Double(stored) / elapsed))/s)")
+                progress("\(plan.label): \(stored) of \(target) stored after \(Int(elapsed)) s (\(Int(Double(stored) / elapsed))/s)")
             }
             try await Task.sleep(for: .milliseconds(100))
         }

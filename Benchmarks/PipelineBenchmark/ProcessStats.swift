@@ -7,6 +7,8 @@ import Glibc
 struct ProcessStats: Sendable {
     /// User plus system CPU time so far, in seconds (/proc/PID/stat utime + stime).
     var cpuSeconds: Double
+    /// User plus system CPU time of the children it has waited for, theirs included (cutime + cstime).
+    var childrenCPUSeconds: Double
     /// Resident memory now, in bytes (VmRSS).
     var residentBytes: Int
     /// The most resident memory the process has had, in bytes (VmHWM).
@@ -16,13 +18,17 @@ struct ProcessStats: Sendable {
     static func read(pid: Int32) -> ProcessStats? {
         guard let stat = contents(of: "/proc/\(pid)/stat"), let status = contents(of: "/proc/\(pid)/status") else { return nil }
         // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-        // There, field 3 (state) is at offset 0, so utime (14) and stime (15) are at 11 and 12.
+        // There, field 3 (state) is at offset 0, so utime (14) and stime (15) are at 11 and 12,
+        // cutime (16) and cstime (17) at 13 and 14.
         guard let close = stat.lastIndex(of: ")") else { return nil }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        guard fields.count > 14, let user = Double(fields[11]), let system = Double(fields[12]),
+            let childrenUser = Double(fields[13]), let childrenSystem = Double(fields[14])
+        else { return nil }
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         return ProcessStats(
             cpuSeconds: (user + system) / ticks,
+            childrenCPUSeconds: (childrenUser + childrenSystem) / ticks,
             residentBytes: kilobytes(status, "VmRSS:") * 1024,
             peakResidentBytes: kilobytes(status, "VmHWM:") * 1024)
     }

@@ -62,9 +62,12 @@ enum SQLiteBaseline {
         configuration.readonly = true
         let queue = try DatabaseQueue(path: databasePath, configuration: configuration)
         return try queue.read { db in
+            // A virtual table's shadow tables (the FTS5 index's `articles_fts_data`, …) are made
+            // by its own CREATE VIRTUAL TABLE; creating them again would fail.
             let schema = try String.fetchAll(db, sql: """
                 SELECT sql FROM sqlite_master
                 WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT IN ('grdb_migrations', 'consumer_info')
+                  AND name NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow')
                 ORDER BY rowid
                 """)
             let articleRows = try Row.fetchAll(db, sql: "SELECT * FROM articles ORDER BY rowid LIMIT ?", arguments: [count])

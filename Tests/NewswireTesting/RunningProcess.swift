@@ -11,13 +11,18 @@ public final class RunningProcess: Sendable {
     private let logFile: URL
 
     /// Starts `executable` with `arguments`. stdout and stderr go to a log file in `directory`.
-    public init(_ executable: String, _ arguments: [String], directory: TemporaryDirectory, environment: [String: String] = [:]) throws {
+    /// `executables` is the folder to take it from (another build's, for a side-by-side
+    /// benchmark); by default ``BuiltExecutable/directory``.
+    public init(
+        _ executable: String, _ arguments: [String], directory: TemporaryDirectory, environment: [String: String] = [:],
+        executables: URL? = nil
+    ) throws {
         name = executable
         logFile = directory.url.appendingPathComponent("\(executable)-\(UUID().uuidString.prefix(6)).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logFile)
         process = Process()
-        process.executableURL = BuiltExecutable.url(executable)
+        process.executableURL = executables?.appendingPathComponent(executable) ?? BuiltExecutable.url(executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory.url
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("NEWSWIRE_") || $0.key == "NEWSWIRE_BIN_DIR" }
