@@ -94,7 +94,7 @@ struct HandoffTests {
         let metrics = try await MetricsReader(pipeline.producer)
         try await Self.stop(pipeline.consumer)
         // More than the delivery window (512) and the queue (1,024) together.
-        let count = 2_500
+        let count = 2_000
         let feed = BackgroundFeed(endpoint: pipeline.ingestEndpoint, items: GeneratedArticles.items(count))
         #expect(try await feed.finish(timeout: .seconds(300)).accepted == count)
         #expect(try metrics.value("newswire_producer_handoff_overflows_total") >= 1)
