@@ -21,9 +21,29 @@ public struct WireMessage: Sendable, Equatable {
         self.init(type: type, contentType: contentType, payload: payload)
     }
 
-    /// The four protocol frames: header, type, content type, payload.
+    /// The four protocol frames: header, type, content type, payload. The first
+    /// three are shared constant arrays and the payload is this message's own
+    /// buffer: nothing is copied or allocated per frame.
     public var frames: [[UInt8]] {
-        [Array(WireProtocol.header.utf8), Array(type.rawValue.utf8), Array(contentType.rawValue.utf8), payload]
+        [Self.headerFrame, Self.typeFrames[Self.typeIndex(type)], contentType == .protobuf ? Self.protobufFrame : Self.jsonFrame, payload]
+    }
+
+    private static let headerFrame = Array(WireProtocol.header.utf8)
+    private static let typeFrames = MessageType.allCases.map { Array($0.rawValue.utf8) }
+    private static let protobufFrame = Array(ContentType.protobuf.rawValue.utf8)
+    private static let jsonFrame = Array(ContentType.json.rawValue.utf8)
+
+    /// `type`'s place in `MessageType.allCases` (and so in ``typeFrames``), without hashing its name.
+    private static func typeIndex(_ type: MessageType) -> Int {
+        switch type {
+        case .rawArticle: 0
+        case .articleEvent: 1
+        case .ack: 2
+        case .nack: 3
+        case .topicMessage: 4
+        case .replayRequest: 5
+        case .replayEnd: 6
+        }
     }
 
     /// Reads the four protocol frames (routing frames already removed).

@@ -31,6 +31,10 @@ public enum ProducerApplication {
             throw DatabaseOpenError(setting: "--outbox", path: configuration.outboxPath, underlying: error)
         }
         let monitor = OutboxMonitor(depth: try await outbox.pendingCount())
+        // Room for a few ingest batches ahead of a full delivery window; past it
+        // (a consumer down or slow), delivery reads the outbox, so memory stays flat.
+        let handoff = DeliveryHandoff(
+            capacity: max(1024, configuration.deliveryWindow * 2), byteCapacity: 16 << 20, startWithOutboxRead: monitor.currentDepth > 0)
         let context = try Context()
         let security = try ServiceSecurity(configuration.curve, serverCount: configuration.consumerEndpoints.count, context: context, logger: logger)
 
@@ -58,13 +62,13 @@ public enum ProducerApplication {
 
         let ingestService = IngestService(
             socket: try AsyncSocket(ingest, name: "producer.ingest"), intake: intake,
-            outbox: outbox, monitor: monitor, maximumOutboxDepth: configuration.maximumOutboxDepth, logger: logger)
+            outbox: outbox, monitor: monitor, handoff: handoff, maximumOutboxDepth: configuration.maximumOutboxDepth, logger: logger)
         // Acks are awaited for the draining part of the grace period; the rest closes and checkpoints.
         let budget = ShutdownBudget(grace: configuration.shutdownGracePeriod)
         var draining = configuration
         draining.shutdownGracePeriod = budget.draining
         let deliveryService = DeliveryService(
-            socket: try AsyncSocket(consumers, name: "producer.delivery"), outbox: outbox, monitor: monitor,
+            socket: try AsyncSocket(consumers, name: "producer.delivery"), outbox: outbox, monitor: monitor, handoff: handoff,
             configuration: draining, logger: logger, consumersConnected: { consumerPeers.connectedPeers > 0 })
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []

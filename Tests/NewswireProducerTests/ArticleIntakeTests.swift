@@ -155,4 +155,11 @@ struct ArticleIntakeTests {
             #expect(error.requestID == "r1", "the refusal echoes the request id, though the payload was too large")
         }
     }
+
+    @Test("an article id is the first 16 bytes of SHA-256(source, newline, content hash) in lowercase hex (proto-docs)")
+    func articleIDKnownAnswers() {
+        // Known answers from Python's hashlib.sha256(...).hexdigest()[:32].
+        #expect(ArticleIdentity.id(source: "reuters", contentHash: String(repeating: "0", count: 64)) == "3d73ecec4afddf51b64d1c22f60b71f6")
+        #expect(ArticleIdentity.id(source: "agência", contentHash: "ab12") == "7194f92c3cfbaad96100c505c58fdd92")
+    }
 }

@@ -11,6 +11,10 @@ internal import Synchronization
 /// Sends outbox articles to the consumers over a DEALER socket and records their
 /// acks: at-least-once delivery.
 ///
+/// - New events come from ingest in memory (``DeliveryHandoff``), right after
+///   their rows are committed; the outbox is read only for rows pending at
+///   start and when that queue overflowed (`newswire_producer_outbox_reads_total`).
+///
 /// - At most `deliveryWindow` events are unacknowledged at once.
 /// - An event not acked within `ackTimeout` is sent again, waiting twice as long
 ///   each time (up to 16×). DEALER spreads sends over every connected consumer,
@@ -29,6 +33,7 @@ public struct DeliveryService: Service {
     let socket: AsyncSocket
     let outbox: Outbox
     let monitor: OutboxMonitor
+    let handoff: DeliveryHandoff
     let configuration: ProducerConfiguration
     let logger: Logger
     /// Whether any consumer is connected; overdue events wait while none is.
@@ -38,12 +43,13 @@ public struct DeliveryService: Service {
 
     /// - Parameter consumersConnected: whether a consumer is connected now (from the socket monitor).
     public init(
-        socket: AsyncSocket, outbox: Outbox, monitor: OutboxMonitor, configuration: ProducerConfiguration, logger: Logger,
+        socket: AsyncSocket, outbox: Outbox, monitor: OutboxMonitor, handoff: DeliveryHandoff, configuration: ProducerConfiguration, logger: Logger,
         consumersConnected: @escaping @Sendable () -> Bool = { true }
     ) {
         self.socket = socket
         self.outbox = outbox
         self.monitor = monitor
+        self.handoff = handoff
         self.configuration = configuration
         self.logger = logger
         self.consumersConnected = consumersConnected
@@ -54,6 +60,12 @@ public struct DeliveryService: Service {
     private let redelivered = Counter(label: "newswire_producer_events_redelivered_total")
     private let deadLettered = Counter(label: "newswire_producer_events_dead_lettered_total")
     private let unmatchedNacks = Counter(label: "newswire_producer_nacks_unmatched_total")
+    /// Reads of pending rows from the outbox: after a restart or an overflow of the handoff, never in steady state.
+    private let outboxReads = Counter(label: "newswire_producer_outbox_reads_total")
+    /// Events loaded by those reads.
+    private let outboxEventsRead = Counter(label: "newswire_producer_outbox_events_read_total")
+    /// Events taken from ingest in memory.
+    private let handedOver = Counter(label: "newswire_producer_handoff_events_total")
 
     public func run() async throws {
         let tracker = DeliveryTracker()
@@ -107,17 +119,46 @@ public struct DeliveryService: Service {
     private func sendNew(_ tracker: DeliveryTracker) async throws {
         let room = configuration.deliveryWindow - tracker.count
         guard room > 0 else { return }
-        let batch = try await outbox.pending(after: tracker.cursor, limit: room)
+        let batch: [PendingEvent]
+        switch handoff.take(limit: room) {
+        case .events(let events):
+            guard !events.isEmpty else { return }
+            handedOver.increment(by: events.count)
+            // Rows an outbox read already loaded are skipped by seq below.
+            batch = events.map { PendingEvent(seq: $0.seq, articleID: $0.articleID, event: $0.bytes, attempts: 0) }
+            if events.count == room && handoff.count > 0 { monitor.wake() }  // more are waiting
+        case .readOutbox:
+            batch = try await readOutbox(after: tracker.cursor, limit: room)
+            if batch.count == room { monitor.wake() }  // more may be waiting
+        }
         var messages: [Multipart] = []
         messages.reserveCapacity(batch.count)
-        for pending in batch where !tracker.contains(pending.articleID) {
+        let cursor = tracker.cursor
+        for pending in batch where pending.seq > cursor && !tracker.contains(pending.articleID) {
             let attempt = pending.attempts + 1
             messages.append(try message(pending.event, attempt: attempt))
             tracker.sent(pending.articleID, seq: pending.seq, event: pending.event, attempt: attempt, dueAt: dueTime(attempt))
         }
         try socket.send(messages)
         published.increment(by: messages.count)
-        if batch.count == room { monitor.wake() }  // more may be waiting
+    }
+
+    /// Pending rows after `seq` from the outbox, for rows the handoff does not
+    /// hold (pending at start, or left to the outbox when its queue was full).
+    /// A full read asks for another; a short one means the queue has the rest.
+    private func readOutbox(after seq: Int64, limit: Int) async throws -> [PendingEvent] {
+        handoff.beginOutboxRead()
+        let batch: [PendingEvent]
+        do {
+            batch = try await outbox.pending(after: seq, limit: limit)
+        } catch {
+            handoff.continueOutboxRead()  // nothing loaded: read again next round
+            throw error
+        }
+        outboxReads.increment()
+        outboxEventsRead.increment(by: batch.count)
+        if batch.count == limit { handoff.continueOutboxRead() }
+        return batch
     }
 
     /// Sends again the events whose ack is overdue, or parks those whose
@@ -174,11 +215,11 @@ public struct DeliveryService: Service {
     }
 
     private func recordFinished(_ tracker: DeliveryTracker) async {
-        let (ackedIDs, rejected) = tracker.takeFinished()
-        guard !ackedIDs.isEmpty || !rejected.isEmpty else { return }
+        let (ackedEvents, rejected) = tracker.takeFinished()
+        guard !ackedEvents.isEmpty || !rejected.isEmpty else { return }
         do {
             // Count rows that changed state: each event once, whatever the redeliveries.
-            let delivered = try await outbox.markDelivered(ackedIDs)
+            let delivered = try await outbox.markDelivered(seqs: ackedEvents.map(\.seq))
             let parked = try await outbox.markRejected(rejected.map { ($0.articleID, $0.reason) })
             monitor.delivered(delivered + parked)
             acked.increment(by: delivered)
@@ -187,8 +228,8 @@ public struct DeliveryService: Service {
             }
         } catch {
             // The rows stay pending; keep the outcomes and record them on the next round.
-            tracker.restoreFinished(acked: ackedIDs, rejected: rejected)
-            logger.error("could not record acks; will retry", metadata: ["error": "\(error)", "count": "\(ackedIDs.count)"])
+            tracker.restoreFinished(acked: ackedEvents, rejected: rejected)
+            logger.error("could not record acks; will retry", metadata: ["error": "\(error)", "count": "\(ackedEvents.count)"])
         }
     }
 

@@ -35,7 +35,8 @@ final class DeliveryTracker: Sendable {
         var inFlight: [String: Flight] = [:]
         /// The highest outbox `seq` loaded so far; newer rows come after it.
         var cursor: Int64 = 0
-        var completed: [String] = []
+        /// Acked events: id and outbox `seq` (the row is marked delivered by its integer key).
+        var completed: [(articleID: String, seq: Int64)] = []
         var rejected: [Parked] = []
         /// The earliest `dueAt` among the flights, or later; checked before scanning.
         var nextDue: ContinuousClock.Instant?
@@ -95,8 +96,9 @@ final class DeliveryTracker: Sendable {
     func acknowledged(_ articleIDs: [String]) -> Int {
         state.withLock { state in
             var known = 0
-            for id in articleIDs where state.inFlight.removeValue(forKey: id) != nil {
-                state.completed.append(id)
+            for id in articleIDs {
+                guard let flight = state.inFlight.removeValue(forKey: id) else { continue }
+                state.completed.append((id, flight.seq))
                 known += 1
             }
             return known
@@ -125,7 +127,7 @@ final class DeliveryTracker: Sendable {
     }
 
     /// Acked and parked ids since the last call, to record in one transaction.
-    func takeFinished() -> (acked: [String], rejected: [Parked]) {
+    func takeFinished() -> (acked: [(articleID: String, seq: Int64)], rejected: [Parked]) {
         state.withLock { state in
             defer { state.completed = []; state.rejected = [] }
             return (state.completed, state.rejected)
@@ -133,7 +135,7 @@ final class DeliveryTracker: Sendable {
     }
 
     /// Puts back outcomes that could not be recorded, to try again.
-    func restoreFinished(acked: [String], rejected: [Parked]) {
+    func restoreFinished(acked: [(articleID: String, seq: Int64)], rejected: [Parked]) {
         state.withLock { state in
             state.completed = acked + state.completed
             state.rejected = rejected + state.rejected

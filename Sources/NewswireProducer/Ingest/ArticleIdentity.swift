@@ -6,10 +6,12 @@ public enum ArticleIdentity {
     /// the same text from the same source always gets the same id, whatever its
     /// whitespace or quote style.
     public static func id(source: String, contentHash: String) -> String {
-        let digest = SHA256.hash(Array((source + "\n" + contentHash).utf8))
-        return digest.prefix(16).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        // One buffer in, one string out (was a string per byte, then a join).
+        var input: [UInt8] = []
+        input.reserveCapacity(source.utf8.count + 1 + contentHash.utf8.count)
+        input += source.utf8
+        input.append(UInt8(ascii: "\n"))
+        input += contentHash.utf8
+        return String(SHA256.hexDigest(input).prefix(32))
     }
 }

@@ -16,6 +16,8 @@ public struct IngestService: Service {
     let intake: ArticleIntake
     let outbox: Outbox
     let monitor: OutboxMonitor
+    /// Where committed events go to delivery in memory.
+    let handoff: DeliveryHandoff
     let maximumOutboxDepth: Int
     let logger: Logger
     /// A flood of bad articles is counted in full but logged in bursts.
@@ -25,13 +27,19 @@ public struct IngestService: Service {
     private let accepted = Counter(label: "newswire_producer_articles_accepted_total")
     private let duplicates = Counter(label: "newswire_producer_articles_duplicate_total")
     private let latency = Metrics.Timer(label: "newswire_producer_ingest_seconds")
+    /// Committed batches the in-memory handoff had no room for (delivery reads them from the outbox).
+    private let handoffOverflows = Counter(label: "newswire_producer_handoff_overflows_total")
     private let progress: ThroughputLog
 
-    public init(socket: AsyncSocket, intake: ArticleIntake, outbox: Outbox, monitor: OutboxMonitor, maximumOutboxDepth: Int, logger: Logger) {
+    public init(
+        socket: AsyncSocket, intake: ArticleIntake, outbox: Outbox, monitor: OutboxMonitor, handoff: DeliveryHandoff, maximumOutboxDepth: Int,
+        logger: Logger
+    ) {
         self.socket = socket
         self.intake = intake
         self.outbox = outbox
         self.monitor = monitor
+        self.handoff = handoff
         self.maximumOutboxDepth = maximumOutboxDepth
         self.logger = logger
         self.progress = ThroughputLog(what: "accepted", logger: logger)
@@ -90,7 +98,14 @@ public struct IngestService: Service {
         var replies: [Multipart] = []
         replies.reserveCapacity(requests.count)
         do {
-            let results = try await outbox.insert(entries)
+            let results = try await outbox.store(entries)
+            // Committed: hand the new events to delivery (before the wake below).
+            var handed: [DeliveryHandoff.Event] = []
+            handed.reserveCapacity(entries.count)
+            for (entry, seq) in zip(entries, results) {
+                if let seq { handed.append(.init(seq: seq, articleID: entry.articleID, bytes: entry.event)) }
+            }
+            if handoff.offer(handed) < handed.count { handoffOverflows.increment() }
             var acceptedCount = 0
             for (position, index) in stored.enumerated() {
                 guard case .success(let article) = requests[index].outcome else { continue }
@@ -99,11 +114,11 @@ public struct IngestService: Service {
                 ack.requestID = article.requestID
                 ack.articleID = event.articleID
                 switch results[position] {
-                case .accepted:
+                case .some:
                     ack.status = .accepted
                     acceptedCount += 1
                     logger.debug("article accepted", metadata: ["article_id": "\(event.articleID)", "source": "\(event.source)", "title": "\(event.article.title)"])
-                case .duplicate:
+                case nil:
                     ack.status = .duplicate
                     duplicates.increment()
                     logger.info("duplicate article", metadata: ["article_id": "\(event.articleID)", "source": "\(event.source)"])

@@ -55,6 +55,12 @@ extension Outbox {
     public static let markDeliveredSQL =
         "UPDATE outbox SET state = 'delivered', event = NULL, delivered_at = ? WHERE article_id = ? AND state = 'pending'"
 
+    /// ``markDeliveredSQL`` by the row's integer key: arguments delivered-at,
+    /// `seq`. What delivery runs: a rowid lookup, where the article id would
+    /// cost a search of its (random-keyed, ever-growing) index per ack.
+    public static let markDeliveredBySeqSQL =
+        "UPDATE outbox SET state = 'delivered', event = NULL, delivered_at = ? WHERE seq = ? AND state = 'pending'"
+
     /// Stores a new article as pending. An article id seen before is a duplicate
     /// and changes nothing.
     public func insert(articleID: String, source: String, url: String, title: String, event: [UInt8], acceptedAt: Date = Date()) async throws -> OutboxInsertResult {
@@ -65,13 +71,27 @@ extension Outbox {
     /// the lot is what makes ingest fast). Returns one result per entry, in
     /// order; an id seen before, or earlier in `entries`, is a duplicate.
     public func insert(_ entries: [OutboxEntry], acceptedAt: Date = Date()) async throws -> [OutboxInsertResult] {
+        try await store(entries, acceptedAt: acceptedAt).map { $0 == nil ? .duplicate : .accepted }
+    }
+
+    /// Stores new articles as pending, all in one transaction, like
+    /// ``insert(_:acceptedAt:)``. Returns, per entry, the `seq` of its row
+    /// (the delivery order), or nil for a duplicate.
+    public func store(_ entries: [OutboxEntry], acceptedAt: Date = Date()) async throws -> [Int64?] {
         guard !entries.isEmpty else { return [] }
         return try await writer.write { db in
             let statement = try db.cachedStatement(sql: Self.insertSQL)
             let acceptedAt = acceptedAt.timeIntervalSince1970
             return try entries.map { entry in
+                let lastRowID = db.lastInsertedRowID
+                // `execute` binds the blob without another copy (a fetch would copy it).
                 try statement.execute(arguments: [entry.articleID, entry.source, entry.url, entry.title, Data(entry.event), acceptedAt])
-                return db.changesCount == 1 ? .accepted : .duplicate
+                guard db.changesCount == 1 else { return nil }
+                // A new row has a new rowid, the highest yet. A parked row taken
+                // again is an UPSERT's UPDATE, which leaves the last rowid alone:
+                // its new seq is looked up (rare).
+                if db.lastInsertedRowID != lastRowID { return db.lastInsertedRowID }
+                return try Int64.fetchOne(db, sql: "SELECT seq FROM outbox WHERE article_id = ?", arguments: [entry.articleID])
             }
         }
     }
@@ -100,6 +120,23 @@ extension Outbox {
             var changed = 0
             for id in articleIDs {
                 try statement.execute(arguments: [date.timeIntervalSince1970, id])
+                changed += db.changesCount
+            }
+            return changed
+        }
+    }
+
+    /// Marks pending rows delivered by `seq` and drops their event bytes, in one
+    /// transaction. Returns how many rows changed, as ``markDelivered(_:at:)``.
+    @discardableResult
+    public func markDelivered(seqs: [Int64], at date: Date = Date()) async throws -> Int {
+        guard !seqs.isEmpty else { return 0 }
+        return try await writer.write { db in
+            let statement = try db.cachedStatement(sql: Self.markDeliveredBySeqSQL)
+            let deliveredAt = date.timeIntervalSince1970
+            var changed = 0
+            for seq in seqs {
+                try statement.execute(arguments: [deliveredAt, seq])
                 changed += db.changesCount
             }
             return changed

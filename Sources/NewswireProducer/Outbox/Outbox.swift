@@ -54,6 +54,31 @@ public struct Outbox: Sendable {
             }
             try db.execute(sql: "CREATE INDEX outbox_pending ON outbox(seq) WHERE state = 'pending'")
         }
+        // `seq` stays the rowid, without AUTOINCREMENT: v1's AUTOINCREMENT wrote the
+        // `sqlite_sequence` row on every insert, and rows are never deleted, so
+        // max(seq) + 1 is already new and increasing. Same columns, same queries.
+        migrator.registerMigration("v2: seq without AUTOINCREMENT") { db in
+            try db.execute(sql: """
+                CREATE TABLE outbox_v2 (
+                    seq INTEGER PRIMARY KEY,
+                    article_id TEXT NOT NULL UNIQUE,
+                    source TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    event BLOB,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    accepted_at DOUBLE NOT NULL,
+                    delivered_at DOUBLE,
+                    last_error TEXT
+                );
+                INSERT INTO outbox_v2 (seq, article_id, source, url, title, event, state, attempts, accepted_at, delivered_at, last_error)
+                    SELECT seq, article_id, source, url, title, event, state, attempts, accepted_at, delivered_at, last_error FROM outbox ORDER BY seq;
+                DROP TABLE outbox;
+                ALTER TABLE outbox_v2 RENAME TO outbox;
+                CREATE INDEX outbox_pending ON outbox(seq) WHERE state = 'pending';
+                """)
+        }
         return migrator
     }
 }
