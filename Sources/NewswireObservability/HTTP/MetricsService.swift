@@ -144,7 +144,8 @@ public struct MetricsService: Service {
         return Response(status: .init(code: answer.status), headers: fields, body: Self.streamedBody(stream, channel: channel, limits: limits))
     }
 
-    /// Writes `stream` piece by piece; a piece the client does not take within
+    /// Writes `stream` piece by piece, in writes of at most
+    /// ``HTTPLimits/streamSendBufferBytes``; a write the client does not take within
     /// ``HTTPLimits/streamWriteTimeout`` closes the connection.
     static func streamedBody(_ stream: HTTPBodyStream, channel: any Channel, limits: HTTPLimits) -> ResponseBody {
         let timeout = TimeAmount.milliseconds(Int64(limits.streamWriteTimeout / .milliseconds(1)))
@@ -154,11 +155,17 @@ public struct MetricsService: Service {
             defer { finish.run() }
             // The client going away ends a `next` that waits for news.
             channel.closeFuture.whenComplete { _ in finish.run() }
+            // Little waits outside the route's own queue: in the kernel, and in SwiftNIO's
+            // buffer, which takes one write past its high mark (so writes are cut small).
             try? await channel.setOption(.socketOption(.so_sndbuf), value: sendBuffer).get()
+            let mark = max(limits.streamSendBufferBytes, 2)
+            try? await channel.setOption(.writeBufferWaterMark, value: .init(low: mark / 2, high: mark)).get()
             while let piece = await stream.next() {
-                let watchdog = channel.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
-                defer { watchdog.cancel() }
-                try await writer.write(ByteBuffer(bytes: piece))
+                for start in stride(from: 0, to: piece.count, by: mark) {
+                    let watchdog = channel.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+                    defer { watchdog.cancel() }
+                    try await writer.write(ByteBuffer(bytes: piece[start..<min(start + mark, piece.count)]))
+                }
             }
             try await writer.finish(nil)
         }
