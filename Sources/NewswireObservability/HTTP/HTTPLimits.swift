@@ -15,9 +15,17 @@ public struct HTTPLimits: Sendable, Equatable {
     /// doubles it; 64 KiB in flight keeps a browser 100 ms away at 640 KB/s.)
     public var streamSendBufferBytes: Int = 32 * 1024
 
-    public init(readTimeout: Duration = .seconds(10), maximumConnections: Int = 512, streamWriteTimeout: Duration = .seconds(30)) {
+    /// Requests a second one client address may make (in bursts of twice as many);
+    /// more are answered 429 with `Retry-After`. 0 turns the limit off. `/healthz` is never limited.
+    public var requestsPerSecond: Int = 50
+
+    public init(
+        readTimeout: Duration = .seconds(10), maximumConnections: Int = 512, streamWriteTimeout: Duration = .seconds(30),
+        requestsPerSecond: Int = 50
+    ) {
         self.readTimeout = readTimeout
         self.maximumConnections = maximumConnections
         self.streamWriteTimeout = streamWriteTimeout
+        self.requestsPerSecond = requestsPerSecond
     }
 }

@@ -6,6 +6,7 @@ internal import Hummingbird
 internal import HummingbirdCore
 internal import NIOCore
 internal import Synchronization
+internal import Metrics
 
 /// Serves `/metrics` (Prometheus text format), `/healthz` (the process is up),
 /// `/readyz` (its sockets are bound and its database is open) and `/status`
@@ -34,6 +35,9 @@ public struct MetricsService: Service {
     /// When set, every path but `/healthz` needs `Authorization: Bearer <token>`.
     let bearerToken: BearerToken?
     let started = (date: Date(), instant: ContinuousClock.now)
+    /// Per client address; nil when ``HTTPLimits/requestsPerSecond`` is 0.
+    let rateLimiter: RequestRateLimiter?
+    private let limited = Counter(label: "newswire_http_requests_limited_total")
     let logger: Logger
     let bound = BoundAddress()
 
@@ -52,6 +56,8 @@ public struct MetricsService: Service {
         self.routes = routes
         self.bearerToken = bearerToken
         self.logger = logger
+        rateLimiter = limits.requestsPerSecond > 0
+            ? RequestRateLimiter(rate: Double(limits.requestsPerSecond), burst: Double(2 * limits.requestsPerSecond)) : nil
     }
 
     /// The address actually bound, e.g. "127.0.0.1:9102"; nil until the server runs.
@@ -93,6 +99,15 @@ public struct MetricsService: Service {
 
     /// The answer to one request; only GET and HEAD are served.
     func respond(to request: Request, channel: any Channel) async -> Response {
+        if let rateLimiter, request.uri.path != "/healthz",
+           let wait = rateLimiter.admit(channel.remoteAddress?.ipAddress ?? "unknown") {
+            limited.increment()
+            let seconds = max(Int((Double(wait / .milliseconds(1)) / 1000).rounded(.up)), 1)
+            var response = Self.text(
+                .tooManyRequests, "too many requests: at most \(limits.requestsPerSecond) a second from one address; retry after \(seconds) s\n")
+            response.headers[.retryAfter] = "\(seconds)"
+            return response
+        }
         if let bearerToken, request.uri.path != "/healthz", !bearerToken.admits(request.headers[.authorization]) {
             var response = Self.text(.unauthorized, "unauthorized: send the token of --http-token-file as 'Authorization: Bearer TOKEN'\n")
             response.headers[.wwwAuthenticate] = "Bearer"
