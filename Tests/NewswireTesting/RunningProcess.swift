@@ -10,10 +10,10 @@ public final class RunningProcess: Sendable {
     private let output: Mutex<String>
     private let logFile: URL
 
-    /// Starts `executable` with `arguments`. stdout and stderr go to a log file in `directory`.
+    /// Starts `executable` (a built one by name, or any by absolute path) with `arguments`. stdout and stderr go to a log file in `directory`.
     public init(_ executable: String, _ arguments: [String], directory: TemporaryDirectory, environment: [String: String] = [:]) throws {
         name = executable
-        logFile = directory.url.appendingPathComponent("\(executable)-\(UUID().uuidString.prefix(6)).log")
+        logFile = directory.url.appendingPathComponent("\(URL(fileURLWithPath: executable).lastPathComponent)-\(UUID().uuidString.prefix(6)).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logFile)
         process = Process()

@@ -31,6 +31,7 @@ h3 { font-size: 1rem; margin: 0 0 .4rem; }
 .feed li:first-child { border-top: 0; }
 .feed li.new { animation: arrive 2s ease-out; }
 @keyframes arrive { from { background: #fff3c4; } to { background: transparent; } }
+figure { margin: 0; }
 .chart { width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
 .chart .axis { stroke: var(--muted); }
 .chart .tick { font-size: 11px; fill: var(--muted); }
@@ -41,7 +42,7 @@ h3 { font-size: 1rem; margin: 0 0 .4rem; }
 .line.t3 { stroke: var(--t3); } .line.t4 { stroke: var(--t4); } .line.t5 { stroke: var(--t5); }
 .swatch.t0 { background: var(--t0); } .swatch.t1 { background: var(--t1); } .swatch.t2 { background: var(--t2); }
 .swatch.t3 { background: var(--t3); } .swatch.t4 { background: var(--t4); } .swatch.t5 { background: var(--t5); }
-mark { background: #fff3a8; color: inherit; padding: 0 .1em; }
+mark { background: #fff3a8; color: inherit; }
 mark.t0 { background: #dbe9fb; box-shadow: inset 0 -2px var(--t0); } mark.t1 { background: #fbe1df; box-shadow: inset 0 -2px var(--t1); }
 mark.t2 { background: #dcf1e2; box-shadow: inset 0 -2px var(--t2); } mark.t3 { background: #eee2f7; box-shadow: inset 0 -2px var(--t3); }
 mark.t4 { background: #fbecd6; box-shadow: inset 0 -2px var(--t4); } mark.t5 { background: #d6f0f1; box-shadow: inset 0 -2px var(--t5); }
