@@ -155,6 +155,8 @@ struct EventStreamTests {
         let fastSequences = Self.sequences(fast.events)
         #expect(fastSequences.count == messages && fastSequences == Array(1...UInt64(messages)))
         #expect(fast.events.allSatisfy { $0.type == "message" }, "the reading client was not cut off")
+        // With news over, the quiet stream gets keep-alive comments (every second here).
+        #expect(fast.read(until: { $0.comments.contains("keep-alive") }, timeout: .seconds(5)), "comments: \(fast.comments.suffix(3))")
         print("slow stream client: \(slowSequences.count) of \(messages) events before the cut-off; \(count) articles stored in \(elapsed)")
         try await waitUntil("the cut-off client is no longer counted, the reading one still is", timeout: .seconds(10)) {
             try Self.metric(http, "newswire_consumer_http_stream_clients") == 1
