@@ -19,6 +19,15 @@ if command -v python3 >/dev/null \
     || echo "grpcio-tools $GRPCIO_TOOLS_VERSION not installed: the generated Python module test will be skipped" >&2
 fi
 
+# The web page is tested in a real browser: Debian's chromium, headless.
+if ! command -v chromium >/dev/null; then
+  echo "installing: chromium (for the web page's browser test)" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; } \
+    || echo "chromium not installed: the browser test will fail (set NEWSWIRE_CHROMIUM to a Chromium binary)" >&2
+fi
+
 # Build everything first (the integration tests run the executables), and fail on warnings.
 # One warning is not the project's: SwiftPM notes, whenever it loads the package graph,
 # a file that swift-distributed-tracing (which Hummingbird brings) leaves undeclared in

@@ -65,7 +65,8 @@ public enum ConsumerApplication {
         let replayEndpoint = try replay.bind(configuration.replayEndpoint)
 
         let classifier = ArticleClassifier(taxonomy: taxonomy)
-        let publisher = TopicPublisher(socket: try AsyncSocket(stream, name: "consumer.stream"), logger: logger)
+        let hub = EventStreamHub(clientCapacity: configuration.streamClientBuffer, keepAliveInterval: configuration.streamKeepAlive, logger: logger)
+        let publisher = TopicPublisher(socket: try AsyncSocket(stream, name: "consumer.stream"), logger: logger, hub: hub)
         let eventsService = EventsService(
             socket: try AsyncSocket(events, name: "consumer.events"), store: store, classifier: classifier,
             publisher: publisher, consumerID: consumerID, maximumEventBytes: configuration.maximumEventBytes,
@@ -82,14 +83,15 @@ public enum ConsumerApplication {
                 configuration, endpoints: ["events": eventsEndpoint, "stream": streamEndpoint, "replay": replayEndpoint], store: store,
                 peers: ["events": eventsPeers, "stream": streamPeers, "replay": replayPeers])
             let token = try configuration.httpTokenPath.map { path throws(HTTPEndpointError) in try BearerToken(contentsOf: path) }
-            let api = ArticleAPI(store: store, classifier: classifier)
+            let api = ArticleAPI(store: store, classifier: classifier, hub: hub, consumerID: consumerID)
             let service = try MetricsService(
                 address: configuration.metricsAddress, limits: configuration.httpLimits, registry: metrics, logger: logger, status: status,
                 routes: api.routes, bearerToken: token)
             metricsAddress = service.address
-            services.append(.init(service: service))
+            // The hub stops before the HTTP server, which waits for open streams to end.
+            services += [.init(service: service), .init(service: hub)]
         }
-        // Shut down in reverse order: events first, then replay, reload and metrics, then the WAL checkpoint.
+        // Shut down in reverse order: events first, then replay, reload, the live streams and metrics, then the WAL checkpoint.
         services += [.init(service: reload), .init(service: replayService), .init(service: eventsService)]
         services.insert(.init(service: security), at: 0)  // stops last, after the sockets
         services.insert(.init(service: WALCheckpointer(path: configuration.databasePath, role: "store", logger: logger)), at: 0)

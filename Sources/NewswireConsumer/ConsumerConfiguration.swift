@@ -26,6 +26,10 @@ public struct ConsumerConfiguration: Sendable, Equatable {
     public var metricsAddress: String = "127.0.0.1:9102"
     /// Read timeout and connection cap of that HTTP endpoint.
     public var httpLimits = HTTPLimits()
+    /// Live-stream events (`GET /api/v1/stream`) that may wait for one HTTP client before it is cut off.
+    public var streamClientBuffer: Int = 1000
+    /// A quiet live stream gets a keep-alive comment this often.
+    public var streamKeepAlive: Duration = .seconds(15)
     /// File holding the bearer token every HTTP request but `/healthz` must send; nil serves without one.
     public var httpTokenPath: String?
     /// From SIGTERM or SIGINT to exit, at most (see `ShutdownBudget`).
@@ -44,6 +48,8 @@ public struct ConsumerConfiguration: Sendable, Equatable {
         }
         if maximumEventBytes < 1024 { problems.append("--max-event-bytes: must be at least 1024, got \(maximumEventBytes)") }
         if maximumAttempts < 1 { problems.append("--max-attempts: must be at least 1, got \(maximumAttempts)") }
+        if streamClientBuffer < 1 { problems.append("--http-stream-buffer: must be at least 1, got \(streamClientBuffer)") }
+        if streamKeepAlive < .seconds(1) { problems.append("--http-stream-keepalive-seconds: must be at least 1, got \(streamKeepAlive.components.seconds)") }
         if replayLimit < 1 { problems.append("--replay-limit: must be at least 1, got \(replayLimit)") }
         problems += curve.problems()
         return problems

@@ -58,6 +58,12 @@ struct ConsumerCommand: AsyncParsableCommand {
     @Option(help: "File with a bearer token that every HTTP request but /healthz must send (Authorization: Bearer TOKEN); empty serves without one. (env: NEWSWIRE_HTTP_TOKEN_FILE)")
     var httpTokenFile: String = EnvironmentDefault.string("NEWSWIRE_HTTP_TOKEN_FILE", "")
 
+    @Option(help: "Live-stream events (GET /api/v1/stream) that may wait for one HTTP client; a client further behind is cut off with a final event and resumes with Last-Event-ID. (env: NEWSWIRE_HTTP_STREAM_BUFFER)")
+    var httpStreamBuffer: Int = EnvironmentDefault.int("NEWSWIRE_HTTP_STREAM_BUFFER", 1000)
+
+    @Option(help: "Seconds between keep-alive comments on a quiet live stream. (env: NEWSWIRE_HTTP_STREAM_KEEPALIVE_SECONDS)")
+    var httpStreamKeepaliveSeconds: Int = EnvironmentDefault.int("NEWSWIRE_HTTP_STREAM_KEEPALIVE_SECONDS", 15)
+
     @OptionGroup var curve: CurveServerOptions
 
     @OptionGroup var http: HTTPOptions
@@ -80,6 +86,8 @@ struct ConsumerCommand: AsyncParsableCommand {
         configuration.metricsAddress = metrics
         configuration.httpLimits = http.limits
         configuration.httpTokenPath = httpTokenFile.isEmpty ? nil : httpTokenFile
+        configuration.streamClientBuffer = httpStreamBuffer
+        configuration.streamKeepAlive = .seconds(httpStreamKeepaliveSeconds)
         configuration.shutdownGracePeriod = .seconds(shutdownGraceSeconds)
         configuration.curve = curve.settings()
         return configuration
@@ -119,6 +127,8 @@ struct ConsumerCommand: AsyncParsableCommand {
                 NEWSWIRE_SHUTDOWN_GRACE_SECONDS=\(shutdownGraceSeconds)
                 NEWSWIRE_METRICS=\(metrics)
                 NEWSWIRE_HTTP_TOKEN_FILE=\(httpTokenFile)
+                NEWSWIRE_HTTP_STREAM_BUFFER=\(httpStreamBuffer)
+                NEWSWIRE_HTTP_STREAM_KEEPALIVE_SECONDS=\(httpStreamKeepaliveSeconds)
                 \(curve.configurationLines)
                 \(http.configurationLines)
                 \(logging.configurationLines)

@@ -119,6 +119,39 @@ struct HTTPEndpointTests {
         #expect(consumer.log.contains("HTTP connection closed: the endpoint is at its cap (--http-max-connections)"))
     }
 
+    /// `GET path` on a fresh connection: the status and the header fields (names lowercased).
+    static func head(_ http: String, _ path: String) throws -> (status: Int?, headers: [String: String]) {
+        let connection = try RawTCPConnection(http)
+        connection.send(Array("GET \(path) HTTP/1.1\r\nHost: \(http)\r\nConnection: close\r\n\r\n".utf8))
+        let text = String(decoding: connection.readToEnd(timeout: .seconds(10)) ?? [], as: UTF8.self)
+        let lines = (text.components(separatedBy: "\r\n\r\n").first ?? "").components(separatedBy: "\r\n")
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return (lines.first.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }, headers)
+    }
+
+    @Test("over --http-rate-limit a client gets 429 with Retry-After, /healthz never does, and its tokens come back")
+    func rateLimit() async throws {
+        let directory = try TemporaryDirectory(prefix: "newswire-http-rate")
+        let (consumer, http) = try await Self.consumer(["--http-rate-limit", "1"], in: directory)  // bursts of 2, then 1 a second
+        let answers = try (0..<6).map { _ in try Self.head(http, "/readyz") }
+        #expect(answers.prefix(2).allSatisfy { $0.status == 200 }, "the burst is allowed: \(answers.map(\.status))")
+        let refused = try #require(answers.first { $0.status == 429 }, "six requests at once, none refused: \(answers.map(\.status))")
+        #expect(refused.headers["retry-after"] == "1")
+        for _ in 0..<5 { #expect(try Self.head(http, "/healthz").status == 200) }
+        try await Task.sleep(for: .milliseconds(2100))
+        let metrics = try RawTCPConnection.get(http, "/metrics")
+        #expect(metrics.status == 200, "tokens come back at the rate")
+        #expect(metricValue(metrics.body, "newswire_http_requests_limited_total") ?? 0 >= 1)
+        consumer.signal(SIGTERM)
+        #expect(try await consumer.waitForExit(timeout: .seconds(20)) == 0)
+        let negative = try await runCommand("newswire-producer", ["--metrics", "127.0.0.1:0", "--http-rate-limit=-1"])
+        #expect(negative.status != 0 && negative.stderr.contains("--http-rate-limit: must be 0 (off) or more, got -1"))
+    }
+
     @Test("the HTTP limits are checked at start, naming the flag")
     func limitsAreValidated() async throws {
         let zero = try await runCommand("newswire-consumer", ["--metrics", "127.0.0.1:0", "--http-max-connections", "0"])

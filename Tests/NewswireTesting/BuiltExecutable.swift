@@ -15,7 +15,8 @@ public enum BuiltExecutable {
         return folder
     }
 
+    /// `name` in ``directory``; an absolute path (a system tool such as `/usr/bin/python3`) as it is.
     public static func url(_ name: String) -> URL {
-        directory.appendingPathComponent(name)
+        name.hasPrefix("/") ? URL(fileURLWithPath: name) : directory.appendingPathComponent(name)
     }
 }

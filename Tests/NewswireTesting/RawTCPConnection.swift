@@ -13,12 +13,16 @@ public final class RawTCPConnection: @unchecked Sendable {  // one owner at a ti
     private let descriptor: Int32
     public let address: String
 
-    /// Connects to `address` ("127.0.0.1:PORT").
-    public init(_ address: String) throws {
+    /// Connects to `address` ("127.0.0.1:PORT"). `receiveBufferBytes` sets SO_RCVBUF
+    /// before connecting (a client that holds little unread data, for slow-reader tests).
+    public init(_ address: String, receiveBufferBytes: Int? = nil) throws {
         let parts = address.split(separator: ":")
         guard parts.count == 2, let port = UInt16(parts[1]) else { throw ProcessFailure("bad address \(address)") }
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw ProcessFailure("socket(): errno \(errno)") }
+        if var size = receiveBufferBytes.map(Int32.init) {
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var target = sockaddr_in()
         target.sin_family = sa_family_t(AF_INET)
         target.sin_port = port.bigEndian
@@ -64,6 +68,20 @@ public final class RawTCPConnection: @unchecked Sendable {  // one owner at a ti
             if count <= 0 { return received }  // closed (0) or reset (-1): either way the peer is done
             received.append(contentsOf: buffer[0..<count])
         }
+    }
+
+    /// What has arrived, waiting up to `timeout` for the first byte: nil when nothing
+    /// came in time, empty when the peer has closed.
+    public func readAvailable(timeout: Duration) -> [UInt8]? {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        var ready: Int32
+        repeat {
+            ready = poll(&poller, 1, Int32((max(timeout, .zero) / .milliseconds(1)).rounded(.up)))
+        } while ready < 0 && errno == EINTR
+        guard ready > 0 else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let count = recv(descriptor, &buffer, buffer.count, 0)
+        return count <= 0 ? [] : Array(buffer[0..<count])
     }
 
     /// Whether the peer closes the connection within `timeout` (anything it sends first is dropped).

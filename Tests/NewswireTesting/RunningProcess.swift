@@ -10,7 +10,7 @@ public final class RunningProcess: Sendable {
     private let output: Mutex<String>
     private let logFile: URL
 
-    /// Starts `executable` with `arguments`. stdout and stderr go to a log file in `directory`.
+    /// Starts `executable` (a built one by name, or any by absolute path) with `arguments`. stdout and stderr go to a log file in `directory`.
     /// `executables` is the folder to take it from (another build's, for a side-by-side
     /// benchmark); by default ``BuiltExecutable/directory``.
     public init(
@@ -18,7 +18,7 @@ public final class RunningProcess: Sendable {
         executables: URL? = nil
     ) throws {
         name = executable
-        logFile = directory.url.appendingPathComponent("\(executable)-\(UUID().uuidString.prefix(6)).log")
+        logFile = directory.url.appendingPathComponent("\(URL(fileURLWithPath: executable).lastPathComponent)-\(UUID().uuidString.prefix(6)).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logFile)
         process = Process()

@@ -9,6 +9,8 @@ internal import NewsClassification
 /// - `GET /api/v1/articles`: pages of articles, newest first or by relevance
 ///   to `q` (FTS5), with an opaque cursor;
 /// - `GET /api/v1/articles/{id}`: one whole article;
+/// - `GET /api/v1/topics/volume`: articles per topic per hour or day;
+/// - `GET /api/v1/stream`: live topic messages as server-sent events (``EventStreamSession``);
 /// - `GET /openapi.json`: the OpenAPI document (`proto-docs/openapi.json`).
 ///
 /// Every error is JSON, `{"error": {"status", "message"}}`: 400 names the
@@ -16,10 +18,14 @@ internal import NewsClassification
 public struct ArticleAPI: Sendable {
     let store: ArticleStore
     let classifier: ArticleClassifier
+    let hub: EventStreamHub
+    let consumerID: String
 
-    public init(store: ArticleStore, classifier: ArticleClassifier) {
+    public init(store: ArticleStore, classifier: ArticleClassifier, hub: EventStreamHub, consumerID: String) {
         self.store = store
         self.classifier = classifier
+        self.hub = hub
+        self.consumerID = consumerID
     }
 
     /// The routes to hand to ``MetricsService``.
@@ -37,6 +43,14 @@ public struct ArticleAPI: Sendable {
             case "/api/v1/topics":
                 try Self.allowOnly([], in: request)
                 return try Self.json(await topics())
+            case "/api/v1/topics/volume":
+                return try Self.json(await TopicVolumeBody.answer(request, store: store, labels: topicLabels))
+            case "/api/v1/stream":
+                let (topics, after) = try StreamRequestParameters.parse(request)
+                let session = EventStreamSession(store: store, hub: hub, consumerID: consumerID, topics: topics, after: after)
+                return HTTPRouteResponse(
+                    status: 200, contentType: "text/event-stream; charset=utf-8",
+                    headers: [("Cache-Control", "no-cache"), ("X-Accel-Buffering", "no")], stream: session.body)
             case "/api/v1/articles":
                 let query = try ArticleRequestParameters.query(from: request)
                 let page = try await store.articlePage(query)
@@ -48,8 +62,10 @@ public struct ArticleAPI: Sendable {
                     return Self.error(404, "no article with id '\(id)'")
                 }
                 return try Self.json(article)
+            case _ where !path.hasPrefix("/api/"):
+                return try await WebPages(api: self).respond(to: request)
             case _ where path.hasPrefix("/api/"):
-                return Self.error(404, "no such endpoint: \(path); the API has /api/v1/topics, /api/v1/articles and /api/v1/articles/{id} (see /openapi.json)")
+                return Self.error(404, "no such endpoint: \(path); the API has /api/v1/topics, /api/v1/topics/volume, /api/v1/articles, /api/v1/articles/{id} and /api/v1/stream (see /openapi.json)")
             default:
                 return nil
             }
@@ -72,6 +88,11 @@ public struct ArticleAPI: Sendable {
             topics.append(.init(id: id, label: id, description: "", threshold: nil, articles: count, inTaxonomy: false))
         }
         return TopicListBody(taxonomy: .init(name: taxonomy.name, version: taxonomy.version), articles: counts.total, topics: topics)
+    }
+
+    /// The taxonomy's topic ids and labels, in its order.
+    var topicLabels: [(id: String, label: String)] {
+        classifier.taxonomy.topics.map { (id: $0.id, label: $0.label) }
     }
 
     static func allowOnly(_ names: Set<String>, in request: HTTPRouteRequest) throws(ArticleQueryError) {

@@ -7,7 +7,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Newswire consumer read API",
     "version": "1.0.0",
-    "description": "Read-only JSON API of newswire-consumer, served on its --metrics HTTP port. With --http-token-file set, every path but /healthz needs 'Authorization: Bearer TOKEN' (401 otherwise). Errors are JSON: {\"error\": {\"status\", \"message\"}}; 400 names the parameter and the reason."
+    "description": "Read-only JSON API of newswire-consumer, served on its --metrics HTTP port. With --http-token-file set, every path but /healthz needs 'Authorization: Bearer TOKEN' (401 otherwise). Errors are JSON: {\"error\": {\"status\", \"message\"}}; 400 names the parameter and the reason. A client address over --http-rate-limit requests a second (bursts of twice as many) gets 429 with Retry-After (seconds); /healthz is never limited."
   },
   "servers": [
     {
@@ -397,6 +397,175 @@ enum OpenAPIDocument {
             }
           }
         }
+      },
+      "TopicVolume": {
+        "type": "object",
+        "required": [
+          "bucket",
+          "topics"
+        ],
+        "properties": {
+          "bucket": {
+            "type": "string",
+            "enum": [
+              "hour",
+              "day"
+            ]
+          },
+          "since": {
+            "type": "string",
+            "format": "date-time",
+            "description": "As asked (inclusive)"
+          },
+          "until": {
+            "type": "string",
+            "format": "date-time",
+            "description": "As asked (exclusive)"
+          },
+          "topics": {
+            "type": "array",
+            "description": "The topics asked for in that order; without topic, the taxonomy's, then any other stored",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "label",
+                "articles",
+                "buckets"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "articles": {
+                  "type": "integer",
+                  "description": "Articles in all the buckets listed"
+                },
+                "buckets": {
+                  "type": "array",
+                  "description": "Oldest first; only buckets with articles",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "start",
+                      "articles"
+                    ],
+                    "properties": {
+                      "start": {
+                        "type": "string",
+                        "format": "date-time",
+                        "description": "The bucket's start, UTC"
+                      },
+                      "articles": {
+                        "type": "integer"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "StreamEvent": {
+        "type": "object",
+        "description": "The data of one live-stream event (SSE event type 'message', id = sequence): a topic message without the article's text",
+        "required": [
+          "sequence",
+          "topicSequence",
+          "topicId",
+          "label",
+          "score",
+          "classifiedAt",
+          "consumerId",
+          "article"
+        ],
+        "properties": {
+          "sequence": {
+            "type": "integer",
+            "description": "Strictly increasing across all topics (the event id)"
+          },
+          "topicSequence": {
+            "type": "integer",
+            "description": "Strictly increasing within the topic"
+          },
+          "topicId": {
+            "type": "string"
+          },
+          "label": {
+            "type": "string"
+          },
+          "score": {
+            "type": "number"
+          },
+          "classifiedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "consumerId": {
+            "type": "string",
+            "description": "The consumer whose numbering this is; if it changes, resume from 0"
+          },
+          "article": {
+            "type": "object",
+            "required": [
+              "id",
+              "title",
+              "source",
+              "url"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "source": {
+                "type": "string"
+              },
+              "url": {
+                "type": "string"
+              },
+              "dateline": {
+                "type": "string"
+              },
+              "publishedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          }
+        }
+      },
+      "StreamClosing": {
+        "type": "object",
+        "description": "The data of the last event of a stream (SSE event type 'closing', no id)",
+        "required": [
+          "reason",
+          "message",
+          "lastEventId"
+        ],
+        "properties": {
+          "reason": {
+            "type": "string",
+            "enum": [
+              "slow-client",
+              "shutting-down",
+              "error"
+            ]
+          },
+          "message": {
+            "type": "string"
+          },
+          "lastEventId": {
+            "type": "string",
+            "description": "The last event id sent; reconnect with it as Last-Event-ID"
+          }
+        }
       }
     }
   },
@@ -420,6 +589,76 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/api/v1/topics/volume": {
+      "get": {
+        "summary": "Articles per topic per hour or day (UTC, by stored time)",
+        "parameters": [
+          {
+            "name": "bucket",
+            "in": "query",
+            "required": false,
+            "description": "hour (default) or day",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "hour",
+                "day"
+              ]
+            }
+          },
+          {
+            "name": "topic",
+            "in": "query",
+            "required": false,
+            "description": "Only this topic id; repeat for several",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "since",
+            "in": "query",
+            "required": false,
+            "description": "Stored at or after (ISO 8601: 2026-11-23T08:00:00Z, or 2026-11-23)",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "until",
+            "in": "query",
+            "required": false,
+            "description": "Stored before (ISO 8601)",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Counts",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TopicVolume"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
           },
           "401": {
             "$ref": "#/components/responses/Error"
@@ -566,6 +805,74 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/v1/stream": {
+      "get": {
+        "summary": "Live topic messages as server-sent events",
+        "description": "One event per topic message: 'id: SEQUENCE' and 'data:' a StreamEvent (JSON). Sequences increase across all topics, so one event id resumes any set of topics: with Last-Event-ID (what EventSource sends on reconnecting) or after=, the stored messages after it come first, then live ones, with no gap and no repeat (replay's Clone pattern). Without either, the stream starts live. A quiet stream gets a ': keep-alive' comment every --http-stream-keepalive-seconds. A client more than --http-stream-buffer events behind is cut off: its last event is 'event: closing' (StreamClosing) and it resumes by reconnecting; ingestion never waits for a client.",
+        "parameters": [
+          {
+            "name": "topic",
+            "in": "query",
+            "required": false,
+            "description": "A topic id to follow, matched exactly; repeat for several; none for all",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "after",
+            "in": "query",
+            "required": false,
+            "description": "Resume after this event id (sequence; 0 for everything stored)",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "Last-Event-ID",
+            "in": "header",
+            "required": false,
+            "description": "Resume after this event id; wins over after",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "An endless text/event-stream",
+            "content": {
+              "text/event-stream": {
+                "schema": {
+                  "type": "string"
+                },
+                "x-event-data": {
+                  "message": {
+                    "$ref": "#/components/schemas/StreamEvent"
+                  },
+                  "closing": {
+                    "$ref": "#/components/schemas/StreamClosing"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
     "/openapi.json": {
       "get": {
         "summary": "This document",
@@ -632,6 +939,114 @@ enum OpenAPIDocument {
             "description": "metrics",
             "content": {
               "text/plain": {}
+            }
+          }
+        }
+      }
+    },
+    "/": {
+      "get": {
+        "summary": "The web page: topics with live counts, articles per topic over time, a live feed per topic",
+        "parameters": [
+          {
+            "name": "bucket",
+            "in": "query",
+            "required": false,
+            "description": "hour (default) or day: the chart's buckets",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "hour",
+                "day"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "HTML",
+            "content": {
+              "text/html": {}
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/search": {
+      "get": {
+        "summary": "The web page's search results, matched words marked",
+        "parameters": [
+          {
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "description": "An FTS5 query, as for /api/v1/articles",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "topic",
+            "in": "query",
+            "required": false,
+            "description": "Only this topic id",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "From the More link",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "HTML",
+            "content": {
+              "text/html": {}
+            }
+          },
+          "400": {
+            "description": "The query cannot run; the page says why",
+            "content": {
+              "text/html": {}
+            }
+          }
+        }
+      }
+    },
+    "/articles/{id}": {
+      "get": {
+        "summary": "The web page of one article, the phrases behind each topic marked",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "HTML",
+            "content": {
+              "text/html": {}
+            }
+          },
+          "404": {
+            "description": "No such article",
+            "content": {
+              "text/html": {}
             }
           }
         }

@@ -10,13 +10,16 @@ internal import NewswireObservability
 public struct TopicPublisher: Sendable {
     let socket: AsyncSocket
     let logger: Logger
+    /// The HTTP live stream's clients, who get the same messages (never waited for).
+    let hub: EventStreamHub?
     /// A flood of bad subscription messages is counted in full but logged in bursts.
     private let refusalLog = LogThrottle()
     private let published = Counter(label: "newswire_consumer_topic_messages_published_total")
 
-    public init(socket: AsyncSocket, logger: Logger) {
+    public init(socket: AsyncSocket, logger: Logger, hub: EventStreamHub? = nil) {
         self.socket = socket
         self.logger = logger
+        self.hub = hub
     }
 
     /// Publishes each message under its topic id. When `articleBytes` has the
@@ -38,6 +41,7 @@ public struct TopicPublisher: Sendable {
                 logger.warning("could not publish topic message", metadata: ["sequence": "\(message.sequence)", "error": "\(error)"])
             }
         }
+        hub?.publish(messages)
     }
 
     /// Reads subscription messages (XPUB passes them up) so they never pile up,

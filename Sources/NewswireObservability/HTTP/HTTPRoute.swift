@@ -8,10 +8,18 @@ public struct HTTPRouteRequest: Sendable {
     public var path: String
     /// The query's name-value pairs in order, percent- and `+`-decoded; a name may repeat.
     public var query: [(name: String, value: String)]
+    /// The request's header fields in order, names as sent.
+    public var headers: [(name: String, value: String)]
 
-    public init(path: String, query: [(name: String, value: String)]) {
+    public init(path: String, query: [(name: String, value: String)], headers: [(name: String, value: String)] = []) {
         self.path = path
         self.query = query
+        self.headers = headers
+    }
+
+    /// The first value of the header field `name` (compared without regard to case), nil when absent.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
     /// The values given for `name`, in order.
@@ -43,16 +51,31 @@ public struct HTTPQueryError: Error, Sendable, CustomStringConvertible {
     public var description: String { "the query part '\(part)' is not valid percent-encoded UTF-8" }
 }
 
-/// A service route's answer.
+/// A service route's answer: a whole body, or a ``HTTPBodyStream`` written as it is produced.
 public struct HTTPRouteResponse: Sendable {
     /// The HTTP status code, e.g. 200.
     public var status: Int
     public var contentType: String
     public var body: [UInt8]
+    /// Header fields besides `Content-Type` (`Cache-Control`, `Retry-After`, …).
+    public var headers: [(name: String, value: String)]
+    /// When set, the body is this stream (chunked), and ``body`` is not sent.
+    public var stream: HTTPBodyStream?
 
-    public init(status: Int, contentType: String, body: [UInt8]) {
+    public init(status: Int, contentType: String, body: [UInt8], headers: [(name: String, value: String)] = []) {
         self.status = status
         self.contentType = contentType
         self.body = body
+        self.headers = headers
+        self.stream = nil
+    }
+
+    /// A response whose body `stream` produces piece by piece (server-sent events).
+    public init(status: Int, contentType: String, headers: [(name: String, value: String)] = [], stream: HTTPBodyStream) {
+        self.status = status
+        self.contentType = contentType
+        self.body = []
+        self.headers = headers
+        self.stream = stream
     }
 }

@@ -6,6 +6,7 @@ internal import Hummingbird
 internal import HummingbirdCore
 internal import NIOCore
 internal import Synchronization
+internal import Metrics
 
 /// Serves `/metrics` (Prometheus text format), `/healthz` (the process is up),
 /// `/readyz` (its sockets are bound and its database is open) and `/status`
@@ -34,6 +35,9 @@ public struct MetricsService: Service {
     /// When set, every path but `/healthz` needs `Authorization: Bearer <token>`.
     let bearerToken: BearerToken?
     let started = (date: Date(), instant: ContinuousClock.now)
+    /// Per client address; nil when ``HTTPLimits/requestsPerSecond`` is 0.
+    let rateLimiter: RequestRateLimiter?
+    private let limited = Counter(label: "newswire_http_requests_limited_total")
     let logger: Logger
     let bound = BoundAddress()
 
@@ -52,6 +56,8 @@ public struct MetricsService: Service {
         self.routes = routes
         self.bearerToken = bearerToken
         self.logger = logger
+        rateLimiter = limits.requestsPerSecond > 0
+            ? RequestRateLimiter(rate: Double(limits.requestsPerSecond), burst: Double(2 * limits.requestsPerSecond)) : nil
     }
 
     /// The address actually bound, e.g. "127.0.0.1:9102"; nil until the server runs.
@@ -71,7 +77,7 @@ public struct MetricsService: Service {
                 limit: limit)
         }
         let application = Application(
-            responder: CallbackResponder<BasicRequestContext> { [self] request, _ in await respond(to: request) },
+            responder: CallbackResponder<EndpointRequestContext> { [self] request, context in await respond(to: request, channel: context.channel) },
             server: server,
             configuration: ApplicationConfiguration(address: .hostname(bindAddress.host, port: bindAddress.port)),
             onServerRunning: { [self] channel in
@@ -92,20 +98,29 @@ public struct MetricsService: Service {
     }
 
     /// The answer to one request; only GET and HEAD are served.
-    func respond(to request: Request) async -> Response {
+    func respond(to request: Request, channel: any Channel) async -> Response {
+        if let rateLimiter, request.uri.path != "/healthz",
+           let wait = rateLimiter.admit(channel.remoteAddress?.ipAddress ?? "unknown") {
+            limited.increment()
+            let seconds = max(Int((Double(wait / .milliseconds(1)) / 1000).rounded(.up)), 1)
+            var response = Self.text(
+                .tooManyRequests, "too many requests: at most \(limits.requestsPerSecond) a second from one address; retry after \(seconds) s\n")
+            response.headers[.retryAfter] = "\(seconds)"
+            return response
+        }
         if let bearerToken, request.uri.path != "/healthz", !bearerToken.admits(request.headers[.authorization]) {
             var response = Self.text(.unauthorized, "unauthorized: send the token of --http-token-file as 'Authorization: Bearer TOKEN'\n")
             response.headers[.wwwAuthenticate] = "Bearer"
             return response
         }
         switch request.method {
-        case .get: return await answer(request)
-        case .head: return await answer(request).createHeadResponse()
+        case .get: return await answer(request, channel: channel)
+        case .head: return await answer(request, channel: channel).createHeadResponse()
         default: return Self.text(.methodNotAllowed, "only GET\n")
         }
     }
 
-    private func answer(_ request: Request) async -> Response {
+    private func answer(_ request: Request, channel: any Channel) async -> Response {
         let path = request.uri.path
         switch path {
         case "/metrics":
@@ -122,12 +137,52 @@ public struct MetricsService: Service {
                 case .failure(let error):
                     return Self.response(.badRequest, contentType: "application/json", body: Self.jsonError(status: 400, message: "\(error)"))
                 case .success(let query):
-                    if let answer = await routes(HTTPRouteRequest(path: path, query: query)) {
-                        return Self.response(.init(code: answer.status), contentType: answer.contentType, body: answer.body)
+                    let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+                    if let answer = await routes(HTTPRouteRequest(path: path, query: query, headers: headers)) {
+                        return routeResponse(answer, channel: channel)
                     }
                 }
             }
             return Self.text(.notFound, "not found: try /metrics, /healthz, /readyz, /status\(routes == nil ? "" : ", /api/v1/topics, /api/v1/articles, /openapi.json")\n")
+        }
+    }
+
+    /// A route's answer as a Hummingbird response: its header fields, and its body whole or streamed.
+    func routeResponse(_ answer: HTTPRouteResponse, channel: any Channel) -> Response {
+        var fields: HTTPFields = [.contentType: answer.contentType]
+        for (name, value) in answer.headers {
+            if let field = HTTPFields.Element.Name(name) { fields.append(HTTPFields.Element(name: field, value: value)) }
+        }
+        guard let stream = answer.stream else {
+            return Response(status: .init(code: answer.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        }
+        return Response(status: .init(code: answer.status), headers: fields, body: Self.streamedBody(stream, channel: channel, limits: limits))
+    }
+
+    /// Writes `stream` piece by piece, in writes of at most
+    /// ``HTTPLimits/streamSendBufferBytes``; a write the client does not take within
+    /// ``HTTPLimits/streamWriteTimeout`` closes the connection.
+    static func streamedBody(_ stream: HTTPBodyStream, channel: any Channel, limits: HTTPLimits) -> ResponseBody {
+        let timeout = TimeAmount.milliseconds(Int64(limits.streamWriteTimeout / .milliseconds(1)))
+        let sendBuffer = SocketOptionValue(clamping: limits.streamSendBufferBytes)
+        return ResponseBody { writer in
+            let finish = FinishOnce(stream.finish)
+            defer { finish.run() }
+            // The client going away ends a `next` that waits for news.
+            channel.closeFuture.whenComplete { _ in finish.run() }
+            // Little waits outside the route's own queue: in the kernel, and in SwiftNIO's
+            // buffer, which takes one write past its high mark (so writes are cut small).
+            try? await channel.setOption(.socketOption(.so_sndbuf), value: sendBuffer).get()
+            let mark = max(limits.streamSendBufferBytes, 2)
+            try? await channel.setOption(.writeBufferWaterMark, value: .init(low: mark / 2, high: mark)).get()
+            while let piece = await stream.next() {
+                for start in stride(from: 0, to: piece.count, by: mark) {
+                    let watchdog = channel.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+                    defer { watchdog.cancel() }
+                    try await writer.write(ByteBuffer(bytes: piece[start..<min(start + mark, piece.count)]))
+                }
+            }
+            try await writer.finish(nil)
         }
     }
 
@@ -144,6 +199,13 @@ public struct MetricsService: Service {
     static func response(_ status: HTTPResponse.Status, contentType: String, body: [UInt8]) -> Response {
         Response(status: status, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
+}
+
+/// Runs a stream's `finish` once, whichever of its callers comes first.
+final class FinishOnce: Sendable {
+    private let action: Mutex<(@Sendable () -> Void)?>
+    init(_ action: @escaping @Sendable () -> Void) { self.action = Mutex(action) }
+    func run() { action.withLock { action in let pending = action; action = nil; return pending }?() }
 }
 
 /// The address the server bound, set once it runs (for `/status` and the log).
