@@ -21,7 +21,7 @@ if [ -z "$newswire" ]; then
     newswire="$(swift build --show-bin-path)/newswire"
 fi
 "$newswire" taxonomy fit --topics deploy/taxonomy.yaml --examples "$corpus" --split dev \
-    --train-also Tests/Fixtures --train-also-labels Tests/Fixtures/classification-training.tsv --output deploy/taxonomy.yaml
+    --train-also Tests/Fixtures --train-also-labels Tests/Fixtures/classification-training.tsv --terms 30 --output deploy/taxonomy.yaml
 {
     cat <<'SWIFT'
 /// The built-in taxonomy as YAML text, so it ships inside the binary

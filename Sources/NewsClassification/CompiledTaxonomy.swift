@@ -10,7 +10,8 @@ final class CompiledTaxonomy: Sendable {
     /// What a pattern occurrence means for scoring.
     struct Use: Sendable, BitwiseCopyable {
         /// 0 = phrase, 1 = condition anchor, 2 = condition context,
-        /// 3 = subject term, 4 = action term, 5 = selected term.
+        /// 3 = subject term, 4 = action term, 5 = selected term,
+        /// 6 = a description that refers to the subject.
         var kind: UInt8
         /// Index into the phrase, condition or term arrays; the topic for subject and action terms.
         var index: Int32
@@ -19,7 +20,7 @@ final class CompiledTaxonomy: Sendable {
         var term: Int32
 
         static let phrase: UInt8 = 0, anchor: UInt8 = 1, context: UInt8 = 2
-        static let subject: UInt8 = 3, action: UInt8 = 4, selected: UInt8 = 5
+        static let subject: UInt8 = 3, action: UInt8 = 4, selected: UInt8 = 5, reference: UInt8 = 6
     }
 
     /// Where each topic's phrases, conditions and selected terms start in
@@ -119,7 +120,7 @@ final class CompiledTaxonomy: Sendable {
             var layout = TopicLayout(
                 phraseStart: phraseTopic.count, conditionStart: conditionTopic.count, termStart: termTopic.count,
                 featureNames: TopicFeatures.fixedNames)
-            for (kind, terms) in [(Use.subject, topic.subject), (Use.action, topic.action)] {
+            for (kind, terms) in [(Use.subject, topic.subject), (Use.reference, topic.refers), (Use.action, topic.action)] {
                 for (language, list) in terms.entries {
                     var languageIndex: Int32 = -1
                     if language != LanguageTerms.anyLanguage {

@@ -38,7 +38,8 @@ import Foundation
 /// languages: [en, fr]             # top level: languages covered, the first is the phrases' language
 /// topics:
 ///   - id: snowden-request
-///     subject: { any: [snowden], en: [whistleblower] }     # or a plain list, for any language
+///     subject: { any: [snowden] }                          # or a plain list, for any language
+///     refers: { en: [whistleblower] }                      # subject mentions only where the subject is named
 ///     action: { en: [extradite, asylum], fr: [extradition, asile] }
 ///     terms: [hong kong, transit zone]                     # selected words and word pairs
 ///     model: { bias: -4.2, threshold: 0.5, weights: { subject: 0.6, "phrase:extradite snowden": 0.3 } }

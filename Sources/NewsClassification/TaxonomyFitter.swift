@@ -16,10 +16,20 @@ public struct TaxonomyFitter: Sendable {
     public var l2Grid: [Double]
     /// Words and word pairs selected per topic.
     public var termsPerTopic: Int
+    /// Candidate numbers of selected words and word pairs; per topic,
+    /// cross-validation picks one together with the L2 strength (nil: only ``termsPerTopic``).
+    public var termsGrid: [Int]?
+    var termCounts: [Int] { termsGrid.flatMap { $0.isEmpty ? nil : $0 } ?? [termsPerTopic] }
+    /// The candidate term counts, comma-separated (for a command's default).
+    public var termCountsDescription: String { termCounts.map(String.init).joined(separator: ",") }
     /// Cross-validation repeats (different fold deals) pooled to choose L2 and thresholds; figures are from the first.
     public var repeats = 3
     /// How many times an extra (train-only) example counts in the fit.
     public var extraWeight = 3
+    /// Report nested cross-validation: each outer fold's L2 strengths and
+    /// thresholds are chosen by cross-validation inside its own training part,
+    /// so the figures are not flattered by the choices (about `folds` times slower).
+    public var nested = false
 
     public init(folds: Int = 5, l2Grid: [Double] = [0.1, 0.3, 1, 3, 10], termsPerTopic: Int = 30) {
         self.folds = folds
@@ -32,6 +42,8 @@ public struct TaxonomyFitter: Sendable {
         public var taxonomy: Taxonomy
         /// The L2 strength chosen for each topic.
         public var l2: [Double]
+        /// The number of selected words and word pairs chosen for each topic.
+        public var terms: [Int]
         /// Per topic, from out-of-fold predictions at the chosen L2 and thresholds.
         public var crossValidated: [TopicMetrics]
         public var macroF1: Double { crossValidated.isEmpty ? 0 : crossValidated.map(\.f1).reduce(0, +) / Double(crossValidated.count) }
@@ -53,100 +65,166 @@ public struct TaxonomyFitter: Sendable {
         let sorted = examples.sorted { $0.id < $1.id }
         let scored = sorted.filter { base.covers(language: $0.language) }
         let extraCovered = extra.sorted { $0.id < $1.id }.filter { base.covers(language: $0.language) }
-        let covered = scored + extraCovered
         let primary = base.languages.first
         func isPrimary(_ e: LabelledExample) -> Bool {
             primary == nil || e.language == primary || e.language == "und" || e.language.isEmpty
         }
         let topics = base.topics.map(\.id)
 
-        // Out-of-fold probabilities per repeat and L2 value: [repeat][l2][topic][example].
+        let repeated = outOfFold(base, scored: scored, extra: extraCovered, rounds: max(1, repeats), isPrimary: isPrimary)
+        let outOfFold = repeated[0]
+        let chosen = choose(repeated, scored: scored, topics: topics)
+        let l2 = chosen.map { self.l2(of: $0.index) }
+
+        // Figures: nested cross-validation (each outer fold's L2 and thresholds chosen by
+        // cross-validation inside its training part, then the deployed classifier scores
+        // the held-out part), or the plain cross-validation that made the choices.
+        var predicted: [String: Set<String>] = [:]
+        var scores: [String: [String: Double]] = [:]
+        var thresholds: [String: [String: Double]] = [:]
+        if nested {
+            let fold = foldAssignment(scored, round: 0)
+            for k in 0..<max(1, folds) {
+                let inner = scored.indices.filter { fold[$0] != k }.map { scored[$0] }
+                let held = scored.indices.filter { fold[$0] == k }.map { scored[$0] }
+                guard !held.isEmpty else { continue }
+                let innerRepeated = self.outOfFold(base, scored: inner, extra: extraCovered, rounds: max(1, repeats), isPrimary: isPrimary)
+                let innerChosen = choose(innerRepeated, scored: inner, topics: topics)
+                let taxonomy = finalFit(base, scored: inner, extra: extraCovered, chosen: innerChosen, isPrimary: isPrimary)
+                let classifier = TopicClassifier(taxonomy: taxonomy)
+                for example in held {
+                    let outcome = classifier.score(title: example.title, paragraphs: example.paragraphs, language: example.language)
+                    predicted[example.id] = Set(outcome.topics.filter(\.assigned).map(\.id))
+                    scores[example.id] = Dictionary(outcome.topics.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
+                    thresholds[example.id] = Dictionary(outcome.topics.map { ($0.id, $0.threshold) }, uniquingKeysWith: { a, _ in a })
+                }
+            }
+        } else {
+            for (i, example) in scored.enumerated() {
+                var assigned: Set<String> = []
+                for (t, topic) in topics.enumerated() {
+                    let probability = outOfFold[chosen[t].index][t][i]
+                    scores[example.id, default: [:]][topic] = probability
+                    thresholds[example.id, default: [:]][topic] = chosen[t].threshold
+                    if probability >= chosen[t].threshold { assigned.insert(topic) }
+                }
+                predicted[example.id] = assigned
+            }
+        }
+        var metrics: [TopicMetrics] = []
+        var misses: [(example: String, topic: String, labelled: Bool, probability: Double, threshold: Double)] = []
+        for topic in topics {
+            for example in scored where example.labels.contains(topic) != (predicted[example.id]?.contains(topic) ?? false) {
+                misses.append((example.id, topic, example.labels.contains(topic), scores[example.id]?[topic] ?? 0,
+                               thresholds[example.id]?[topic] ?? 0))
+            }
+            let outcomes = sorted.map { example in
+                (labelled: example.labels.contains(topic), predicted: predicted[example.id]?.contains(topic) ?? false)
+            }
+            metrics.append(TopicMetrics(topic: topic, outcomes: outcomes))
+        }
+
+        let fitted = finalFit(base, scored: scored, extra: extraCovered, chosen: chosen, isPrimary: isPrimary)
+        return Result(taxonomy: fitted, l2: l2, terms: chosen.map { termCount(of: $0.index) }, crossValidated: metrics, uncovered: sorted.count - scored.count,
+                      misses: misses)
+    }
+
+    /// The L2 strength of a setting (an index over term counts × L2 strengths).
+    private func l2(of setting: Int) -> Double { l2Grid.isEmpty ? 1 : l2Grid[setting % l2Grid.count] }
+    /// The number of selected terms of a setting.
+    private func termCount(of setting: Int) -> Int { termCounts[l2Grid.isEmpty ? 0 : setting / l2Grid.count] }
+    private var settingCount: Int { termCounts.count * max(1, l2Grid.count) }
+
+    /// Out-of-fold probabilities of `scored` (`extra` examples are only
+    /// trained on), per round of fold dealing, setting (term count × L2
+    /// strength) and topic: `[round][setting][topic][scored example]`.
+    private func outOfFold(
+        _ base: Taxonomy, scored: [LabelledExample], extra: [LabelledExample], rounds: Int,
+        isPrimary: (LabelledExample) -> Bool
+    ) -> [[[[Double]]]] {
+        let covered = scored + extra
+        let topics = base.topics.map(\.id)
         var repeated = [[[[Double]]]]()
-        for round in 0..<max(1, repeats) {
-        let fold = foldAssignment(scored, round: round) + [Int](repeating: -1, count: extraCovered.count)
-        var outOfFold = [[[Double]]](
-            repeating: [[Double]](repeating: [Double](repeating: 0, count: covered.count), count: topics.count),
-            count: l2Grid.count)
-        for k in 0..<max(1, folds) {
-            let training = covered.indices.filter { fold[$0] != k }
-            let held = scored.indices.filter { fold[$0] == k }
-            guard !held.isEmpty else { continue }
-            let taxonomy = withTerms(base, selectedFrom: training.map { covered[$0] }, isPrimary: isPrimary)
-            let classifier = TopicClassifier(taxonomy: taxonomy)
-            let vectors = covered.map { classifier.featureVectors(title: $0.title, paragraphs: $0.paragraphs, language: $0.language) }
-            for (t, topic) in topics.enumerated() {
-                let names = classifier.featureNames(topic: t)
-                let neutral = neutralMask(names)
-                for (g, l2) in l2Grid.enumerated() {
-                    let (full, cross) = fitModels(
-                        topic: topic, t: t, rows: training, scoredCount: scored.count, examples: covered, vectors: vectors, neutral: neutral,
-                        isPrimary: isPrimary, l2: l2)
-                    for i in held {
-                        let model = isPrimary(covered[i]) ? full : cross
-                        outOfFold[g][t][i] = Self.probability(model, vectors[i][t])
+        for round in 0..<rounds {
+            let fold = foldAssignment(scored, round: round) + [Int](repeating: -1, count: extra.count)
+            var outOfFold = [[[Double]]](
+                repeating: [[Double]](repeating: [Double](repeating: 0, count: scored.count), count: topics.count),
+                count: settingCount)
+            for k in 0..<max(1, folds) {
+                let training = covered.indices.filter { fold[$0] != k }
+                let held = scored.indices.filter { fold[$0] == k }
+                guard !held.isEmpty else { continue }
+                for (termsIndex, termCount) in termCounts.enumerated() {
+                    let taxonomy = withTerms(
+                        base, selectedFrom: training.map { covered[$0] }, isPrimary: isPrimary,
+                        counts: [Int](repeating: termCount, count: topics.count))
+                    let classifier = TopicClassifier(taxonomy: taxonomy)
+                    let vectors = covered.map { classifier.featureVectors(title: $0.title, paragraphs: $0.paragraphs, language: $0.language) }
+                    for (t, topic) in topics.enumerated() {
+                        let names = classifier.featureNames(topic: t)
+                        let neutral = neutralMask(names)
+                        for (g, l2) in l2Grid.enumerated() {
+                            let (full, cross) = fitModels(
+                                topic: topic, t: t, rows: training, scoredCount: scored.count, examples: covered, vectors: vectors,
+                                neutral: neutral, isPrimary: isPrimary, l2: l2)
+                            for i in held {
+                                let model = isPrimary(covered[i]) ? full : cross
+                                outOfFold[termsIndex * l2Grid.count + g][t][i] = Self.probability(model, vectors[i][t])
+                            }
+                        }
                     }
                 }
             }
+            repeated.append(outOfFold)
         }
-        repeated.append(outOfFold)
-        }
-        let outOfFold = repeated[0]
+        return repeated
+    }
 
-        // Per topic, the L2 strength and threshold with the best cross-validated F1 (ties: the stronger L2).
+    /// Per topic, the setting (term count and L2 strength) and threshold with
+    /// the best F1 over the out-of-fold probabilities pooled across rounds
+    /// (ties: the middle setting).
+    private func choose(_ repeated: [[[[Double]]]], scored: [LabelledExample], topics: [String]) -> [(index: Int, threshold: Double)] {
         var chosen: [(index: Int, threshold: Double)] = []
         for (t, topic) in topics.enumerated() {
             let labels = scored.map { $0.labels.contains(topic) }
             var results: [(f1: Double, threshold: Double)] = []
-            for g in l2Grid.indices {
+            for g in 0..<settingCount {
                 // Pooled over the repeats: each example scored once per repeat, by a model that never saw it.
-                let pooled = repeated.flatMap { $0[g][t].prefix(scored.count) }
+                let pooled = repeated.flatMap { $0[g][t] }
                 let pooledLabels = repeated.flatMap { _ in labels }
-                let (threshold, f1) = Self.bestThreshold(Array(pooled), pooledLabels)
+                let (threshold, f1) = Self.bestThreshold(pooled, pooledLabels)
                 results.append((f1, threshold))
             }
             let top = results.map(\.f1).max() ?? 0
             let tied = results.indices.filter { results[$0].f1 >= top - 1e-12 }
             let index = tied.isEmpty ? 0 : tied[tied.count / 2]
-            let best = (index: index, threshold: results.isEmpty ? 0.5 : results[index].threshold)
-            chosen.append((best.index, best.threshold))
+            chosen.append((index, results.isEmpty ? 0.5 : results[index].threshold))
         }
-        let l2 = chosen.map { l2Grid.isEmpty ? 1 : l2Grid[$0.index] }
-        var metrics: [TopicMetrics] = []
-        var misses: [(example: String, topic: String, labelled: Bool, probability: Double, threshold: Double)] = []
-        for (t, topic) in topics.enumerated() {
-            for (i, example) in scored.enumerated() {
-                let labelled = example.labels.contains(topic)
-                let probability = outOfFold[chosen[t].index][t][i]
-                if labelled != (probability >= chosen[t].threshold) {
-                    misses.append((example.id, topic, labelled, probability, chosen[t].threshold))
-                }
-            }
-            let outcomes = sorted.map { example -> (labelled: Bool, predicted: Bool) in
-                let labelled = example.labels.contains(topic)
-                guard let i = scored.firstIndex(where: { $0.id == example.id }) else { return (labelled, false) }
-                return (labelled, outOfFold[chosen[t].index][t][i] >= chosen[t].threshold)
-            }
-            metrics.append(TopicMetrics(topic: topic, outcomes: outcomes))
-        }
+        return chosen
+    }
 
-        // Final fit on every covered example.
-        var fitted = withTerms(base, selectedFrom: covered, isPrimary: isPrimary)
+    /// `base` fitted on every example (scored and extra) with the chosen L2 strengths and thresholds.
+    private func finalFit(
+        _ base: Taxonomy, scored: [LabelledExample], extra: [LabelledExample], chosen: [(index: Int, threshold: Double)],
+        isPrimary: (LabelledExample) -> Bool
+    ) -> Taxonomy {
+        let covered = scored + extra
+        var fitted = withTerms(base, selectedFrom: covered, isPrimary: isPrimary, counts: chosen.map { termCount(of: $0.index) })
         let classifier = TopicClassifier(taxonomy: fitted)
         let vectors = covered.map { classifier.featureVectors(title: $0.title, paragraphs: $0.paragraphs, language: $0.language) }
-        for (t, topic) in topics.enumerated() {
+        for t in base.topics.indices {
             let names = classifier.featureNames(topic: t)
-            let neutral = neutralMask(names)
             let (full, cross) = fitModels(
-                topic: topic, t: t, rows: Array(covered.indices), scoredCount: scored.count, examples: covered, vectors: vectors, neutral: neutral,
-                isPrimary: isPrimary, l2: l2[t])
+                topic: base.topics[t].id, t: t, rows: Array(covered.indices), scoredCount: scored.count, examples: covered,
+                vectors: vectors, neutral: neutralMask(names), isPrimary: isPrimary,
+                l2: l2(of: chosen[t].index))
             let threshold = Self.rounded(chosen[t].threshold)
             fitted.topics[t].model = Self.named(full, names: names, threshold: threshold)
-            if primary != nil, base.languages.count > 1 {
+            if base.languages.first != nil, base.languages.count > 1 {
                 fitted.topics[t].crosslingualModel = Self.named(cross, names: names, threshold: threshold)
             }
         }
-        return Result(taxonomy: fitted, l2: l2, crossValidated: metrics, uncovered: sorted.count - scored.count,
-                      misses: misses)
+        return fitted
     }
 
     // MARK: Pieces
@@ -229,16 +307,19 @@ public struct TaxonomyFitter: Sendable {
         return TopicModel(bias: rounded(model.0), threshold: threshold, weights: weights)
     }
 
-    /// `base` with each topic's terms chosen from `examples`.
-    func withTerms(_ base: Taxonomy, selectedFrom examples: [LabelledExample], isPrimary: (LabelledExample) -> Bool) -> Taxonomy {
+    /// `base` with each topic's terms chosen from `examples` (`counts[t]` terms for topic `t`).
+    func withTerms(
+        _ base: Taxonomy, selectedFrom examples: [LabelledExample], isPrimary: (LabelledExample) -> Bool, counts: [Int]
+    ) -> Taxonomy {
         var taxonomy = base
         let documents = examples.filter(isPrimary).map { ($0.labels, TermCounter.terms(title: $0.title, paragraphs: $0.paragraphs)) }
         for index in taxonomy.topics.indices {
             let topic = taxonomy.topics[index]
-            let existing = Set((topic.phrases.map(\.text) + topic.subject.entries.flatMap(\.terms) + topic.action.entries.flatMap(\.terms))
+            let existing = Set((topic.phrases.map(\.text) + topic.subject.entries.flatMap(\.terms) + topic.refers.entries.flatMap(\.terms)
+                + topic.action.entries.flatMap(\.terms))
                 .map { TextNormalizer.normalizedWords($0) })
             taxonomy.topics[index].terms = TermCounter.select(
-                documents, topic: topic.id, count: termsPerTopic, excluding: existing)
+                documents, topic: topic.id, count: counts[index], excluding: existing)
         }
         return taxonomy
     }

@@ -81,7 +81,7 @@ struct TaxonomyParser {
     private mutating func parseTopic(_ node: Node) throws(TaxonomyError) -> (TopicDefinition, Node) {
         let fields = try mapping(
             node, context: "",
-            allowed: ["id", "label", "description", "threshold", "phrases", "conditions", "subject", "action", "terms",
+            allowed: ["id", "label", "description", "threshold", "phrases", "conditions", "subject", "refers", "action", "terms",
                       "model", "crosslingual-model"])
         guard let idNode = fields["id"] else {
             throw error(.missingField, at: node, "", "topic is missing 'id'")
@@ -122,6 +122,9 @@ struct TaxonomyParser {
         let subject = try fields["subject"].map { (n) throws(TaxonomyError) in
             try languageTerms(n, what: "subject", context: context)
         } ?? LanguageTerms()
+        let refers = try fields["refers"].map { (n) throws(TaxonomyError) in
+            try languageTerms(n, what: "refers", context: context)
+        } ?? LanguageTerms()
         let action = try fields["action"].map { (n) throws(TaxonomyError) in
             try languageTerms(n, what: "action", context: context)
         } ?? LanguageTerms()
@@ -139,7 +142,7 @@ struct TaxonomyParser {
         }
         let topic = TopicDefinition(
             id: id, label: label, description: description, threshold: threshold,
-            phrases: phrases, conditions: conditions, subject: subject, action: action, terms: extraTerms,
+            phrases: phrases, conditions: conditions, subject: subject, refers: refers, action: action, terms: extraTerms,
             model: model, crosslingualModel: crosslingualModel)
         return (topic, idNode)
     }

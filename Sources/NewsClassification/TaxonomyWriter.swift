@@ -32,7 +32,7 @@ public enum TaxonomyWriter {
                     out += "        weight: \(number(condition.weight))\n"
                 }
             }
-            for (key, terms) in [("subject", topic.subject), ("action", topic.action)] where !terms.entries.isEmpty {
+            for (key, terms) in [("subject", topic.subject), ("refers", topic.refers), ("action", topic.action)] where !terms.entries.isEmpty {
                 out += "    \(key):\n"
                 for (language, list) in terms.entries { out += "      \(language): \(self.list(list))\n" }
             }

@@ -37,7 +37,7 @@
 public struct TopicClassifier: Sendable {
     /// Identifies the matching and scoring rules; stored with results so
     /// they can be recomputed when it changes. Bump when scores change.
-    public static let version = "keyword-ac-lr-2"
+    public static let version = "keyword-ac-lr-3"
     /// Multiplier for matches in the title.
     public static let titleBoost = 1.5
     /// Factor applied to each further occurrence of the same phrase or condition.

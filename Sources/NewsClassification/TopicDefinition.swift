@@ -13,6 +13,11 @@ public struct TopicDefinition: Sendable, Equatable {
     /// What the topic is about (Syria, Snowden, …), per language: counted
     /// anywhere in the article, so a pronoun-heavy article still shows its subject.
     public var subject: LanguageTerms
+    /// Descriptions that stand for the subject ("the rebels", "the former
+    /// contractor"), per language: counted as subject mentions only in an
+    /// article that names the subject itself, since alone they may mean
+    /// someone else (another country's rebels, another contractor).
+    public var refers: LanguageTerms
     /// What happens to the subject (talks, extradition, supplies, …), per
     /// language: counted at article level and near the subject.
     public var action: LanguageTerms
@@ -37,6 +42,7 @@ public struct TopicDefinition: Sendable, Equatable {
         phrases: [WeightedPhrase],
         conditions: [ProximityCondition] = [],
         subject: LanguageTerms = LanguageTerms(),
+        refers: LanguageTerms = LanguageTerms(),
         action: LanguageTerms = LanguageTerms(),
         terms: [String] = [],
         model: TopicModel? = nil,
@@ -49,6 +55,7 @@ public struct TopicDefinition: Sendable, Equatable {
         self.phrases = phrases
         self.conditions = conditions
         self.subject = subject
+        self.refers = refers
         self.action = action
         self.terms = terms
         self.model = model

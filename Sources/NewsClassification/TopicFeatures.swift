@@ -15,16 +15,25 @@ import Foundation
 ///   mention in the same paragraph (about a sentence);
 /// - `action-paragraph`: paragraphs (or the title) with both subject and action;
 /// - `action-article`: 1 when the article has both;
+/// - `action-near-lead`: 1 when an action term is near a subject mention in
+///   the title or first paragraph (the lead says what the article is about);
 /// - `rules-lead`: positive phrase and condition hits in the title or first paragraph;
+/// - `rules-subject`, `rules-elsewhere`: positive phrase and condition hits
+///   in paragraphs (or the title) that mention the subject, and in those that
+///   do not (a rule firing far from its subject is weaker evidence: an arms
+///   sale to another country in an article that names Syria once);
+/// - `penalties-lead`: negative rule hits in the title or first paragraph
+///   (the penalised event is what the article is about, not background);
 /// - `phrase:TEXT`, `condition:N` (N from 1, in file order), `term:TEXT`:
 ///   each phrase's hits, each proximity condition's firings, each selected
 ///   word or word pair's occurrences.
 ///
-/// The first seven are language-neutral (subject and action terms are given
+/// The first eight are language-neutral (subject and action terms are given
 /// per language); the cross-lingual model uses only those.
 public enum TopicFeatures {
     public static let neutralNames = [
         "subject", "subject-lead", "subject-spread", "action", "action-near", "action-paragraph", "action-article",
+        "action-near-lead",
     ]
     public static let rulesLead = "rules-lead"
     /// Hand weights of the positive rules times their hits, summed undamped.
@@ -34,6 +43,9 @@ public enum TopicFeatures {
     /// 1 when the penalised events outweigh the topic's own rules: the
     /// penalty is the article's subject, not background.
     public static let penaltyDominant = "penalty-dominant"
+    public static let rulesSubject = "rules-subject"
+    public static let rulesElsewhere = "rules-elsewhere"
+    public static let penaltiesLead = "penalties-lead"
     public static let phrasePrefix = "phrase:"
     public static let conditionPrefix = "condition:"
     public static let termPrefix = "term:"
@@ -41,10 +53,11 @@ public enum TopicFeatures {
     public static let nearWords = 20
 
     static let subjectIndex = 0, subjectLeadIndex = 1, subjectSpreadIndex = 2, actionIndex = 3
-    static let actionNearIndex = 4, actionParagraphIndex = 5, actionArticleIndex = 6, rulesLeadIndex = 7
-    static let rulesIndex = 8, penaltiesIndex = 9, penaltyDominantIndex = 10
-    static let fixedCount = 11
-    static let fixedNames = neutralNames + [rulesLead, rules, penalties, penaltyDominant]
+    static let actionNearIndex = 4, actionParagraphIndex = 5, actionArticleIndex = 6, actionNearLeadIndex = 7
+    static let rulesLeadIndex = 8, rulesIndex = 9, penaltiesIndex = 10, penaltyDominantIndex = 11
+    static let rulesSubjectIndex = 12, rulesElsewhereIndex = 13, penaltiesLeadIndex = 14
+    static let fixedCount = 15
+    static let fixedNames = neutralNames + [rulesLead, rules, penalties, penaltyDominant, rulesSubject, rulesElsewhere, penaltiesLead]
 
     /// Whether `name` is a feature name a model may weigh.
     public static func isKnownName(_ name: String) -> Bool {
@@ -93,6 +106,8 @@ extension CompiledTaxonomy {
         var items: [[TopicFeatures.Item]] = []
         var subjects: [[(segment: Int32, word: Int32)]] = []
         var actions: [[(segment: Int32, word: Int32)]] = []
+        /// Segments of positive rule hits, per slot (checked against subject mentions once those are known).
+        var ruleSegments: [[Int32]] = []
         func slot(_ topic: Int) -> Int {
             if let existing = slotOf[topic] { return existing }
             let new = topicOfSlot.count
@@ -102,14 +117,40 @@ extension CompiledTaxonomy {
             items.append([])
             subjects.append([])
             actions.append([])
+            ruleSegments.append([])
             return new
+        }
+
+        // Penalty phrase matches, sorted by (topic, segment, start): a positive
+        // rule matched across one is part of the penalised event's name
+        // ("weapons" in "Syria's chemical weapons") and is not counted.
+        var penalised: [(topic: Int32, segment: Int32, start: Int, end: Int)] = []
+        var longestPenalty = 0
+        for contribution in contributions where contribution.label < 0 && phraseWeight[Int(contribution.source)] < 0 {
+            penalised.append((contribution.topic, contribution.segment, contribution.start, contribution.end))
+            longestPenalty = max(longestPenalty, contribution.end - contribution.start)
+        }
+        if penalised.count > 1 { penalised.sort { ($0.topic, $0.segment, $0.start) < ($1.topic, $1.segment, $1.start) } }
+        func overlapsPenalty(_ c: TopicClassifier.Contribution) -> Bool {
+            guard !penalised.isEmpty else { return false }
+            let lowest = (c.topic, c.segment, c.start - longestPenalty)
+            var low = 0, high = penalised.count
+            while low < high {
+                let mid = (low + high) / 2
+                if (penalised[mid].topic, penalised[mid].segment, penalised[mid].start) < lowest { low = mid + 1 } else { high = mid }
+            }
+            while low < penalised.count, penalised[low].topic == c.topic, penalised[low].segment == c.segment,
+                  penalised[low].start < c.end {
+                if penalised[low].end > c.start { return true }
+                low += 1
+            }
+            return false
         }
 
         for contribution in contributions {
             let topic = Int(contribution.topic)
             guard wanted[topic] else { continue }
             let layout = layouts[topic]
-            let k = slot(topic)
             let feature: Int
             let handWeight: Double
             if contribution.label < 0 {
@@ -119,23 +160,35 @@ extension CompiledTaxonomy {
                 feature = TopicFeatures.fixedCount + layout.phraseCount + Int(contribution.source) - layout.conditionStart
                 handWeight = conditionWeight[Int(contribution.source)]
             }
+            if handWeight > 0, overlapsPenalty(contribution) { continue }
+            let k = slot(topic)
             counts[k][feature] += 1
             if handWeight > 0 {
                 counts[k][TopicFeatures.rulesIndex] += handWeight
                 if contribution.segment <= 0 { counts[k][TopicFeatures.rulesLeadIndex] += 1 }
+                ruleSegments[k].append(contribution.segment)
             } else {
                 counts[k][TopicFeatures.penaltiesIndex] -= handWeight
+                if contribution.segment <= 0 { counts[k][TopicFeatures.penaltiesLeadIndex] += 1 }
             }
             items[k].append(TopicFeatures.Item(
                 feature: Int32(feature), segment: contribution.segment, start: contribution.start, end: contribution.end,
                 source: contribution.source, label: contribution.label))
         }
 
+        // Descriptions of the subject, by topic: subject mentions only if the article names the subject.
+        var references: [Int: [TopicFeatures.Item]] = [:]
         for hit in hits {
             let pattern = Int(hit.pattern)
             for k in Int(useStart[pattern])..<Int(useStart[pattern + 1]) {
                 let use = uses[k]
                 switch use.kind {
+                case Use.reference:
+                    let topic = Int(use.index)
+                    guard wanted[topic], use.term == -1 || use.term == language else { continue }
+                    references[topic, default: []].append(TopicFeatures.Item(
+                        feature: Int32(TopicFeatures.subjectIndex), segment: hit.segment, start: hit.start, end: hit.end,
+                        source: hit.pattern, label: Int32(hit.endWord)))  // the word until merged below
                 case Use.subject, Use.action:
                     let topic = Int(use.index)
                     guard wanted[topic], use.term == -1 || use.term == language else { continue }
@@ -169,13 +222,30 @@ extension CompiledTaxonomy {
             }
         }
 
+        if !references.isEmpty {
+            for k in topicOfSlot.indices where !subjects[k].isEmpty {
+                guard let found = references[topicOfSlot[k]] else { continue }
+                for var item in found {
+                    let mention = (segment: item.segment, word: item.label)
+                    item.label = -2
+                    items[k].append(item)
+                    subjects[k].append(mention)
+                }
+                subjects[k].sort { ($0.segment, $0.word) < ($1.segment, $1.word) }
+                var unique: [(segment: Int32, word: Int32)] = []
+                for mention in subjects[k] where unique.last.map({ $0 != mention }) ?? true { unique.append(mention) }
+                subjects[k] = unique
+            }
+        }
+
         for k in topicOfSlot.indices {
             let subject = subjects[k], action = actions[k]
             var values = counts[k]
             values[TopicFeatures.penaltyDominantIndex] = values[TopicFeatures.penaltiesIndex] > values[TopicFeatures.rulesIndex] ? 1 : 0
             for index in values.indices
             where index >= TopicFeatures.fixedCount || index == TopicFeatures.rulesLeadIndex
-                || index == TopicFeatures.rulesIndex || index == TopicFeatures.penaltiesIndex {
+                || index == TopicFeatures.rulesIndex || index == TopicFeatures.penaltiesIndex
+                || index == TopicFeatures.penaltiesLeadIndex {
                 values[index] = log1p(values[index])
             }
             values[TopicFeatures.subjectIndex] = log1p(Double(subject.count))
@@ -188,7 +258,20 @@ extension CompiledTaxonomy {
             }
             values[TopicFeatures.subjectSpreadIndex] = Double(subjectSegments) / Double(max(1, segmentCount))
             values[TopicFeatures.actionIndex] = log1p(Double(action.count))
-            var near = 0, paragraphs = 0
+            /// Whether any subject mention is in `segment` (mentions are in reading order).
+            func subjectIn(_ segment: Int32) -> Bool {
+                var lo = 0, hi = subject.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if subject[mid].segment < segment { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < subject.count && subject[lo].segment == segment
+            }
+            var withSubject = 0
+            for segment in ruleSegments[k] where subjectIn(segment) { withSubject += 1 }
+            values[TopicFeatures.rulesSubjectIndex] = log1p(Double(withSubject))
+            values[TopicFeatures.rulesElsewhereIndex] = log1p(Double(ruleSegments[k].count - withSubject))
+            var near = 0, paragraphs = 0, nearLead = false
             var lastParagraph: Int32 = .min
             for mention in action {
                 // The first subject mention at or after (segment, word − nearWords).
@@ -204,21 +287,17 @@ extension CompiledTaxonomy {
                 if low < subject.count, subject[low].segment == mention.segment,
                    subject[low].word <= mention.word + Int32(TopicFeatures.nearWords) {
                     near += 1
+                    if mention.segment <= 0 { nearLead = true }
                 }
                 if mention.segment != lastParagraph {
-                    // Any subject mention in this segment?
-                    var lo = 0, hi = subject.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if subject[mid].segment < mention.segment { lo = mid + 1 } else { hi = mid }
-                    }
-                    if lo < subject.count, subject[lo].segment == mention.segment { paragraphs += 1 }
+                    if subjectIn(mention.segment) { paragraphs += 1 }
                     lastParagraph = mention.segment
                 }
             }
             values[TopicFeatures.actionNearIndex] = log1p(Double(near))
             values[TopicFeatures.actionParagraphIndex] = log1p(Double(paragraphs))
             values[TopicFeatures.actionArticleIndex] = !subject.isEmpty && !action.isEmpty ? 1 : 0
+            values[TopicFeatures.actionNearLeadIndex] = nearLead ? 1 : 0
             counts[k] = values
         }
         return (topicOfSlot, counts, items)

@@ -89,6 +89,31 @@ struct FittedDecisionTests {
         #expect(topics("Hungarian opposition walks out of budget debate", parliament).isEmpty)
     }
 
+    @Test("Descriptions need the subject named: other rebels armed, another whistleblower's asylum")
+    func descriptionsNeedTheirSubject() {
+        let rebels = [
+            "A neighbouring government has begun to supply the rebels in the eastern provinces with rifles, mortars and ammunition, officials in the capital said on Monday.",
+            "The rebels, who have fought the army for three years, said the first shipment had crossed the border by lorry. The regime called the deliveries an act of war.",
+            "Diplomats said the weapons would make a ceasefire harder to reach.",
+        ]
+        #expect(!topics("Neighbour arms eastern rebels", rebels).contains("arms-supply"))
+        let whistleblower = [
+            "A former contractor who leaked tax records from a Swiss bank has asked France for asylum, his lawyer said on Wednesday.",
+            "The whistleblower faces charges at home, and prosecutors there want him returned to stand trial. The government said it would study the request.",
+        ]
+        #expect(!topics("Bank whistleblower seeks asylum in France", whistleblower).contains("snowden-request"))
+    }
+
+    @Test("Shipping chemical weapons out of Syria for destruction is not arms supply")
+    func chemicalWeaponsRemovalIsNotSupply() {
+        let removal = [
+            "A Danish cargo ship left the port of Latakia on Tuesday carrying the last of Syria's chemical weapons, the watchdog overseeing their removal said.",
+            "The chemical weapons will be delivered to an American vessel and destroyed at sea. Syria's government has handed over all the materials it declared.",
+            "Inspectors said the shipment completed the removal agreed last year between Washington and Moscow.",
+        ]
+        #expect(!topics("Last of Syria's chemical weapons shipped out", removal).contains("arms-supply"))
+    }
+
     @Test("An article whose whole subject is the topic scores well above one passing mention")
     func repeatsAreNotDampedAway() {
         let passing = [

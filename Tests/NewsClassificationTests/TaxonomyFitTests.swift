@@ -91,6 +91,27 @@ struct TaxonomyFitTests {
             == "unclassified: language it")
     }
 
+    @Test("Nested cross-validation reports honest figures and fits the same file; a grid of term counts picks one per topic")
+    func nestedAndTermGrid() throws {
+        var fitter = TaxonomyFitter(folds: 4)
+        let plain = fitter.fit(Self.base, examples: Self.examples())
+        fitter.nested = true
+        let nested = fitter.fit(Self.base, examples: Self.examples())
+        #expect(TaxonomyWriter.yaml(nested.taxonomy) == TaxonomyWriter.yaml(plain.taxonomy))
+        let metrics = try #require(nested.crossValidated.first)
+        #expect(metrics.truePositives + metrics.falseNegatives == 16)
+        #expect(nested.macroF1 >= 0.9, "\(metrics.line)")
+
+        var grid = TaxonomyFitter(folds: 4)
+        grid.termsGrid = [0, 4]
+        let result = grid.fit(Self.base, examples: Self.examples())
+        let chosen = try #require(result.terms.first)
+        #expect([0, 4].contains(chosen))
+        #expect(result.taxonomy.topics[0].terms.count <= chosen)
+        #expect(TaxonomyWriter.yaml(grid.fit(Self.base, examples: Self.examples().reversed()).taxonomy)
+            == TaxonomyWriter.yaml(result.taxonomy))
+    }
+
     @Test("Logistic regression: fixed iterations, same weights every time, sensible signs")
     func logisticRegression() {
         let x: [[Double]] = [[0, 1], [1, 0], [2, 0], [0, 2], [3, 1], [1, 3]]
