@@ -74,7 +74,10 @@ struct ClassificationStatusTests {
             consumerID: "c")
         let queue = try DatabaseQueue(path: directory.path("n.db"))
         let row = try #require(try queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT evidence, evidence_total FROM article_topics WHERE article_id = 'big'")
+            try Row.fetchOne(db, sql: """
+                SELECT evidence, evidence_total FROM article_topics
+                WHERE article_number = (SELECT number FROM articles WHERE id = 'big')
+                """)
         })
         let evidence = try JSONSerialization.jsonObject(with: Data((row["evidence"] as String).utf8)) as? [[String: Any]]
         #expect(evidence?.count == 20)

@@ -1,5 +1,7 @@
 internal import GRDB
 internal import Foundation
+internal import NewsModels
+internal import SwiftProtobuf
 
 /// Reads for the HTTP API and `newswire search`: pages of articles (newest
 /// first or by relevance), one whole article, and counts per topic. Every
@@ -71,7 +73,7 @@ extension ArticleStore {
             sql += " FROM articles a WHERE 1"
         }
         if let topic = query.topic {
-            sql += " AND a.id IN (SELECT article_id FROM article_topics WHERE topic_id = ?)"
+            sql += " AND a.number IN (SELECT article_number FROM article_topics WHERE topic_id = ?)"
             _ = arguments.append(contentsOf: [topic])
         }
         if let source = query.source {
@@ -108,11 +110,11 @@ extension ArticleStore {
         }
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         let topicStatement = try db.cachedStatement(
-            sql: "SELECT topic_id, label, score FROM article_topics WHERE article_id = ? ORDER BY score DESC, topic_id")
+            sql: "SELECT topic_id, label, score FROM article_topics WHERE article_number = ? ORDER BY score DESC, topic_id")
         let kept = rows.prefix(query.limit)
         let articles = try kept.map { row in
             let id: String = row["id"]
-            let topics = try Row.fetchAll(topicStatement, arguments: [id]).map {
+            let topics = try Row.fetchAll(topicStatement, arguments: [row["rid"] as Int64]).map {
                 ArticleSummary.Topic(id: $0["topic_id"], label: $0["label"], score: $0["score"])
             }
             return ArticleSummary(
@@ -133,32 +135,10 @@ extension ArticleStore {
         return ArticlePage(articles: articles, nextCursor: next)
     }
 
-    /// A snippet as FTS5 cuts it from the body column, the paragraphs' JSON
-    /// text, made plain: no brackets or quotes around the paragraphs (a space
-    /// between them), and the JSON escapes undone.
+    /// A snippet as FTS5 cuts it from the body column (the paragraphs joined
+    /// by line feeds), on one line: a space between paragraphs.
     static func readableSnippet(_ raw: String) -> String {
-        var text = raw
-        if text.hasPrefix("[\"") { text.removeFirst(2) }
-        if text.hasSuffix("\"]") { text.removeLast(2) }
-        if text.hasSuffix("\"]…") { text = String(text.dropLast(3)) + "…" }
-        text = text.replacingOccurrences(of: "\",\"", with: " ")
-        guard text.contains("\\") else { return text }
-        var plain = ""
-        var escaped = false
-        for character in text {
-            if escaped {
-                switch character {
-                case "n", "r", "t": plain.append(" ")
-                default: plain.append(character)
-                }
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else {
-                plain.append(character)
-            }
-        }
-        return plain
+        raw.replacingOccurrences(of: "\n", with: " ")
     }
 
     /// The whole article `id`, with its topics and their evidence; nil when no such article is stored.
@@ -167,12 +147,19 @@ extension ArticleStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE id = ?", arguments: [id]) else { return nil }
             let topics = try Row.fetchAll(db, sql: """
                 SELECT topic_id, label, score, threshold, evidence, classifier_version, taxonomy_version
-                FROM article_topics WHERE article_id = ? ORDER BY score DESC, topic_id
-                """, arguments: [id]).map { topic in
+                FROM article_topics WHERE article_number = ? ORDER BY score DESC, topic_id
+                """, arguments: [row["number"] as Int64]).map { topic in
                 ArticleDetail.Topic(
                     id: topic["topic_id"], label: topic["label"], score: topic["score"], threshold: topic["threshold"],
                     evidence: try Self.decode([ArticleDetail.Evidence].self, topic["evidence"], column: "article_topics.evidence", id: id),
                     classifierVersion: topic["classifier_version"], taxonomyVersion: topic["taxonomy_version"])
+            }
+            // The text is stored once, in the event.
+            let event: ArticleEvent
+            do {
+                event = try ArticleEvent(serializedBytes: [UInt8](row["event"] as Data))
+            } catch {
+                throw StoredJSONError(column: "articles.event", articleID: id, underlying: "\(error)")
             }
             return ArticleDetail(
                 id: row["id"], title: row["title"], subtitle: row["subtitle"], source: row["source"], url: row["url"],
@@ -182,8 +169,8 @@ extension ArticleStore {
                 fetchedAt: StoredTime.iso8601(column: row["fetched_at"]),
                 acceptedAt: StoredTime.iso8601(column: row["accepted_at"]),
                 storedAt: StoredTime.iso8601(column: row["stored_at"]) ?? "",
-                paragraphs: try Self.decode([String].self, row["paragraphs"], column: "articles.paragraphs", id: id),
-                quotes: try Self.decode([ArticleDetail.Quote].self, row["quotes"], column: "articles.quotes", id: id),
+                paragraphs: event.article.paragraphs,
+                quotes: event.article.quotes.map { ArticleDetail.Quote(text: $0.text, speaker: $0.speaker) },
                 people: try Self.decode([String].self, row["people"], column: "articles.people", id: id),
                 organizations: try Self.decode([String].self, row["organizations"], column: "articles.organizations", id: id),
                 places: try Self.decode([String].self, row["places"], column: "articles.places", id: id),

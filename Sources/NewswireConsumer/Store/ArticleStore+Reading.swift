@@ -42,7 +42,7 @@ extension ArticleStore {
             var conditions: [String] = []
             var arguments = StatementArguments()
             if let topic = filter.topic {
-                conditions.append("id IN (SELECT article_id FROM article_topics WHERE topic_id = ?)")
+                conditions.append("number IN (SELECT article_number FROM article_topics WHERE topic_id = ?)")
                 _ = arguments.append(contentsOf: [topic])
             }
             if let source = filter.source {
@@ -60,12 +60,12 @@ extension ArticleStore {
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             _ = arguments.append(contentsOf: [filter.limit])
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, title, source, url, stored_at, classification_status FROM articles \(whereClause) ORDER BY stored_at, id LIMIT ?",
+                db, sql: "SELECT number, id, title, source, url, stored_at, classification_status FROM articles \(whereClause) ORDER BY stored_at, id LIMIT ?",
                 arguments: arguments)
-            let topicStatement = try db.cachedStatement(sql: "SELECT topic_id, score FROM article_topics WHERE article_id = ? ORDER BY score DESC, topic_id")
+            let topicStatement = try db.cachedStatement(sql: "SELECT topic_id, score FROM article_topics WHERE article_number = ? ORDER BY score DESC, topic_id")
             return try rows.map { row in
                 let id: String = row["id"]
-                let topics = try Row.fetchAll(topicStatement, arguments: [id]).map { StoredArticle.Topic(id: $0["topic_id"], score: $0["score"]) }
+                let topics = try Row.fetchAll(topicStatement, arguments: [row["number"] as Int64]).map { StoredArticle.Topic(id: $0["topic_id"], score: $0["score"]) }
                 return StoredArticle(id: id, title: row["title"], source: row["source"], url: row["url"], storedAt: row["stored_at"], topics: topics,
                                      classificationStatus: row["classification_status"])
             }
@@ -104,8 +104,8 @@ extension ArticleStore {
                 SELECT s.sequence, s.topic_id, s.topic_sequence, s.classified_at, a.event,
                        t.label, t.score, t.threshold, t.evidence, t.classifier_version, t.taxonomy_version
                 FROM stream s
-                JOIN articles a ON a.id = s.article_id
-                JOIN article_topics t ON t.article_id = s.article_id AND t.topic_id = s.topic_id
+                JOIN articles a ON a.number = s.article_number
+                JOIN article_topics t ON t.article_number = s.article_number AND t.topic_id = s.topic_id
                 WHERE s.sequence > ?
                 """
             var arguments: StatementArguments = [Int64(clamping: afterSequence)]

@@ -49,18 +49,19 @@ public struct ClassifiedArticle: Sendable {
     }
 }
 
-/// An article's JSON columns, dates and event blob, as bound to the insert statements.
+/// An article's JSON columns, dates, event blob and search body, as bound to
+/// the insert statements.
 struct StoredColumns: Sendable {
     var publishedAt: DatabaseValue
     var fetchedAt: DatabaseValue
     var acceptedAt: DatabaseValue
-    var paragraphs: DatabaseValue
-    var quotes: DatabaseValue
     var people: DatabaseValue
     var organizations: DatabaseValue
     var places: DatabaseValue
     var metadata: DatabaseValue
     var event: DatabaseValue
+    /// What `articles_fts` indexes as the body (``ArticleStore/searchBody(_:)``).
+    var searchBody: DatabaseValue
     /// One per classification, in order.
     var evidence: [DatabaseValue]
 
@@ -69,13 +70,12 @@ struct StoredColumns: Sendable {
         publishedAt = article.hasPublishedAt ? article.publishedAt.date.databaseValue : .null
         fetchedAt = event.hasFetchedAt ? event.fetchedAt.date.databaseValue : .null
         acceptedAt = event.hasAcceptedAt ? event.acceptedAt.date.databaseValue : .null
-        paragraphs = JSONText(strings: article.paragraphs).databaseValue
-        quotes = JSONText(quotes: article.quotes).databaseValue
         people = JSONText(strings: article.people).databaseValue
         organizations = JSONText(strings: article.organizations).databaseValue
         places = JSONText(strings: article.places).databaseValue
         metadata = JSONText(object: event.metadata).databaseValue
         self.event = Data(eventBytes).databaseValue
+        searchBody = ArticleStore.searchBody(article.paragraphs).databaseValue
         evidence = classifications.map { JSONText(evidence: ArticleStore.strongest($0.evidence)).databaseValue }
     }
 }
@@ -116,55 +116,58 @@ extension ArticleStore {
 
 /// Writes articles inside one transaction, with prepared statements and the
 /// stream's sequence numbers kept in memory for the length of it.
+///
+/// Per article: one insert into `articles` (the insert itself finds a
+/// redelivery, by the unique `id`), one into the search index, and per topic
+/// one into `article_topics` and one into `stream`, all keyed by the article's
+/// number, so only the `id` index takes an insert at a random place.
 private struct StreamWriter {
     let db: Database
-    let date: Date
     /// `date` as stored (``StoredTime``, to the millisecond), formatted once per transaction rather than once per row.
     let dateValue: DatabaseValue
     let classifiedAt: Google_Protobuf_Timestamp
     let consumerID: String
-    let exists: Statement
     let insertArticle: Statement
+    let insertSearchText: Statement
     let insertTopic: Statement
     let insertStream: Statement
     let lastTopicSequence: Statement
-    let removeDeadLetter: Statement
+    /// nil when there are no dead letters (nearly always): nothing to look up per article.
+    let removeDeadLetter: Statement?
     var sequence: Int64
     var topicSequences: [String: Int64] = [:]
 
     init(_ db: Database, date: Date, consumerID: String) throws {
         self.db = db
-        self.date = date
         // Whole milliseconds, the store's precision: the live topic messages carry
         // exactly the classified_at that replay reads back.
         let time = StoredTime(date)
         self.dateValue = time.text.databaseValue
         self.classifiedAt = time.timestamp
         self.consumerID = consumerID
-        exists = try db.cachedStatement(sql: "SELECT 1 FROM articles WHERE id = ?")
         insertArticle = try db.cachedStatement(sql: """
             INSERT INTO articles (id, source, url, title, subtitle, dateline, byline, published_at, fetched_at,
-                accepted_at, stored_at, language, word_count, truncated, content_hash, paragraphs, quotes,
+                accepted_at, stored_at, language, word_count, truncated, content_hash,
                 people, organizations, places, metadata, parser_version, delivery_attempts, event, classification_status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING
             """)
+        insertSearchText = try db.cachedStatement(sql: "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)")
         insertTopic = try db.cachedStatement(sql: """
-            INSERT INTO article_topics (article_id, topic_id, label, score, threshold, evidence, classifier_version, taxonomy_version,
-                evidence_total)
+            INSERT INTO article_topics (article_number, topic_id, label, score, threshold, evidence, classifier_version,
+                taxonomy_version, evidence_total)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertStream = try db.cachedStatement(
-            sql: "INSERT INTO stream (sequence, topic_id, topic_sequence, article_id, classified_at) VALUES (?, ?, ?, ?, ?)")
+            sql: "INSERT INTO stream (sequence, topic_id, topic_sequence, article_number, classified_at) VALUES (?, ?, ?, ?, ?)")
         lastTopicSequence = try db.cachedStatement(sql: "SELECT MAX(topic_sequence) FROM stream WHERE topic_id = ?")
-        removeDeadLetter = try db.cachedStatement(sql: "DELETE FROM dead_letters WHERE article_id = ?")
+        let anyDeadLetters = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dead_letters)") ?? true
+        removeDeadLetter = anyDeadLetters ? try db.cachedStatement(sql: "DELETE FROM dead_letters WHERE article_id = ?") : nil
         sequence = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM stream") ?? 0
     }
 
     mutating func store(_ item: ClassifiedArticle) throws -> StoreResult {
         let event = item.event
-        if try Bool.fetchOne(exists, arguments: [event.articleID]) == true {
-            return .duplicate
-        }
         let article = event.article
         let columns = item.columns
         try insertArticle.execute(arguments: [
@@ -172,24 +175,28 @@ private struct StreamWriter {
             article.subtitle.nilIfEmpty, article.dateline.nilIfEmpty, article.byline.nilIfEmpty,
             columns.publishedAt, columns.fetchedAt, columns.acceptedAt,
             dateValue, article.language, Int(article.wordCount), article.truncated, article.contentHash,
-            columns.paragraphs, columns.quotes, columns.people, columns.organizations, columns.places,
+            columns.people, columns.organizations, columns.places,
             columns.metadata, event.parserVersion, Int(max(event.deliveryAttempt, 1)), columns.event,
             item.classificationStatus,
         ])
+        // Nothing inserted: the id was stored before (or earlier in this batch).
+        guard db.changesCount > 0 else { return .duplicate }
+        let number = db.lastInsertedRowID
+        try insertSearchText.execute(arguments: [number, article.title, columns.searchBody])
         // A requeued dead letter that stores now is no longer dead.
-        try removeDeadLetter.execute(arguments: [event.articleID])
+        try removeDeadLetter?.execute(arguments: [event.articleID])
         var messages: [TopicMessage] = []
         messages.reserveCapacity(item.classifications.count)
         for (index, (classification, evidence)) in zip(item.classifications, columns.evidence).enumerated() {
             let total = index < item.evidenceTotals.count ? item.evidenceTotals[index] : classification.evidence.count
             try insertTopic.execute(arguments: [
-                event.articleID, classification.topicID, classification.label, classification.score,
+                number, classification.topicID, classification.label, classification.score,
                 classification.threshold, evidence,
                 classification.classifierVersion, classification.taxonomyVersion, max(total, classification.evidence.count),
             ])
             let topicSequence = try nextTopicSequence(classification.topicID)
             sequence += 1
-            try insertStream.execute(arguments: [sequence, classification.topicID, topicSequence, event.articleID, dateValue])
+            try insertStream.execute(arguments: [sequence, classification.topicID, topicSequence, number, dateValue])
             var message = TopicMessage()
             message.sequence = UInt64(sequence)
             message.topicSequence = UInt64(topicSequence)
@@ -270,20 +277,6 @@ struct JSONText: DatabaseValueConvertible {
             Self.appendQuoted(object[key]!, to: &text)
         }
         text += "}"
-        self.text = text
-    }
-
-    init(quotes: [QuoteMessage]) {
-        var text = "["
-        for (index, quote) in quotes.enumerated() {
-            if index > 0 { text += "," }
-            text += "{\"speaker\":"
-            Self.appendQuoted(quote.speaker, to: &text)
-            text += ",\"text\":"
-            Self.appendQuoted(quote.text, to: &text)
-            text += "}"
-        }
-        text += "]"
         self.text = text
     }
 

@@ -2,11 +2,17 @@ public import GRDB
 internal import Foundation
 internal import NewswireStorage
 
-/// The consumer's SQLite database: articles with every parsed field, their
+/// The consumer's SQLite database: articles with their parsed fields, their
 /// topics with score and evidence, and the topic-stream history for replay.
 ///
 /// Schema (see also README.md, "The database"):
-/// - `articles`: one row per article id, never two (redeliveries are recognised here).
+/// - `articles`: one row per article id, never two (redeliveries are recognised
+///   by the unique `id`). `number` (the rowid, in storing order) is the key the
+///   other tables refer to, so an article makes one insert at a random place
+///   (into the index on `id`, a hash) and every other insert appends. The text
+///   (paragraphs, quotes) is kept once, in `event`, the ArticleEvent as
+///   received: replay sends those bytes, the read API and the search index
+///   take the text from them.
 /// - `article_topics`: the topics assigned to an article, with score, threshold,
 ///   evidence (JSON) and the classifier and taxonomy versions.
 /// - `stream`: one row per topic message published: `sequence` (per consumer,
@@ -26,6 +32,7 @@ public struct ArticleStore: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in db.add(function: articleBodyFunction) }
         if !readOnly {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -38,12 +45,14 @@ public struct ArticleStore: Sendable {
         return try ArticleStore(writer: DatabasePool(path: path, configuration: configuration))
     }
 
-    public init(writer: any DatabaseWriter, migrate: Bool = true) throws {
+    /// `writer`'s connections must have ``articleBodyFunction`` (``open(path:readOnly:)`` adds it).
+    init(writer: any DatabaseWriter, migrate: Bool = true) throws {
         self.writer = writer
         if migrate { try Self.migrator.migrate(writer) }
     }
 
-    static var migrator: DatabaseMigrator {
+    /// Every migration, oldest first. Never change one that has shipped: add another.
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: articles, topics, stream") { db in
             try db.create(table: "articles") { table in
@@ -120,6 +129,8 @@ public struct ArticleStore: Sendable {
             }
         }
         registerSearchMigration(&migrator)
+        registerIntegerKeysMigration(&migrator)
+        registerEventSearchMigration(&migrator)
         return migrator
     }
 
