@@ -62,12 +62,15 @@ enum SQLiteBaseline {
         configuration.readonly = true
         let queue = try DatabaseQueue(path: databasePath, configuration: configuration)
         return try queue.read { db in
-            // A virtual table's shadow tables (the FTS5 index's `articles_fts_data`, …) are made
-            // by its own CREATE VIRTUAL TABLE; creating them again would fail.
+            // The tables and their indexes, not the search index: its view and triggers
+            // call a function of the consumer's own (`newswire_article_body`), and the
+            // consumer writes its rows itself. So this line is the consumer's schema
+            // without full-text search; the fixed yardstick is the figure to beat.
             let schema = try String.fetchAll(db, sql: """
                 SELECT sql FROM sqlite_master
                 WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT IN ('grdb_migrations', 'consumer_info')
                   AND name NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow')
+                  AND type IN ('table', 'index') AND name <> 'articles_fts'
                 ORDER BY rowid
                 """)
             let articleRows = try Row.fetchAll(db, sql: "SELECT * FROM articles ORDER BY rowid LIMIT ?", arguments: [count])
@@ -76,9 +79,9 @@ enum SQLiteBaseline {
             var streamColumns: [String] = []
             var articles: [ArticleRows] = []
             for row in articleRows {
-                let id: String = row["id"]
-                let topics = try Row.fetchAll(db, sql: "SELECT * FROM article_topics WHERE article_id = ?", arguments: [id])
-                let stream = try Row.fetchAll(db, sql: "SELECT * FROM stream WHERE article_id = ? ORDER BY sequence", arguments: [id])
+                let number: Int64 = row["number"]
+                let topics = try Row.fetchAll(db, sql: "SELECT * FROM article_topics WHERE article_number = ?", arguments: [number])
+                let stream = try Row.fetchAll(db, sql: "SELECT * FROM stream WHERE article_number = ? ORDER BY sequence", arguments: [number])
                 if let row = topics.first { topicColumns = Array(row.columnNames) }
                 if let row = stream.first { streamColumns = Array(row.columnNames) }
                 articles.append(ArticleRows(
@@ -155,12 +158,14 @@ enum SQLiteBaseline {
         private let insertTopic: Statement?
         private let insertStream: Statement?
         private let articleID: Int
+        private let articleNumber: Int
         private let topicArticle: Int
         private let streamSequence: Int
         private let streamTopic: Int
         private let streamTopicSequence: Int
         private let streamArticle: Int
         private var sequence: Int64 = 0
+        private var number: Int64 = 0
         private var topicSequences: [DatabaseValue: Int64] = [:]
 
         init(_ sample: Sample, db: Database) throws {
@@ -172,13 +177,14 @@ enum SQLiteBaseline {
                 return index
             }
             articleID = try column("id", in: sample.articleColumns)
+            articleNumber = try column("number", in: sample.articleColumns)
             let hasTopics = !sample.topicColumns.isEmpty
-            topicArticle = hasTopics ? try column("article_id", in: sample.topicColumns) : 0
+            topicArticle = hasTopics ? try column("article_number", in: sample.topicColumns) : 0
             let hasStream = !sample.streamColumns.isEmpty
             streamSequence = hasStream ? try column("sequence", in: sample.streamColumns) : 0
             streamTopic = hasStream ? try column("topic_id", in: sample.streamColumns) : 0
             streamTopicSequence = hasStream ? try column("topic_sequence", in: sample.streamColumns) : 0
-            streamArticle = hasStream ? try column("article_id", in: sample.streamColumns) : 0
+            streamArticle = hasStream ? try column("article_number", in: sample.streamColumns) : 0
             insertArticle = try db.makeStatement(sql: insert("articles", sample.articleColumns))
             insertTopic = hasTopics ? try db.makeStatement(sql: insert("article_topics", sample.topicColumns)) : nil
             insertStream = hasStream ? try db.makeStatement(sql: insert("stream", sample.streamColumns)) : nil
@@ -187,10 +193,12 @@ enum SQLiteBaseline {
         /// Inserts one article's rows with `id` in place of their own article id.
         func insert(_ rows: ArticleRows, id: DatabaseValue) throws {
             var article = rows.article
+            number += 1
             article[articleID] = id
+            article[articleNumber] = number.databaseValue
             try insertArticle.execute(arguments: StatementArguments(article))
             for var topic in rows.topics {
-                topic[topicArticle] = id
+                topic[topicArticle] = number.databaseValue
                 try insertTopic?.execute(arguments: StatementArguments(topic))
             }
             for var row in rows.stream {
@@ -199,7 +207,7 @@ enum SQLiteBaseline {
                 topicSequences[row[streamTopic]] = topicSequence
                 row[streamSequence] = sequence.databaseValue
                 row[streamTopicSequence] = topicSequence.databaseValue
-                row[streamArticle] = id
+                row[streamArticle] = number.databaseValue
                 try insertStream?.execute(arguments: StatementArguments(row))
             }
         }
