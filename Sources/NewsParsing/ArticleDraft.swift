@@ -11,6 +11,9 @@ struct ArticleDraft {
     var publishedAt: Date?
     var body: [UInt8] = []
     var paragraphRanges: [Range<Int>] = []
+    /// Paragraphs that open the body before its first own paragraph (a visible standfirst, which
+    /// is also the subtitle): the dateline is looked for after them.
+    var leadParagraphs = 0
     var removedLines: [String] = []
     /// A language declared by the page (`<html lang>`), used when detection is not confident.
     var languageHint: String?

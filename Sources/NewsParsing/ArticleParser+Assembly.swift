@@ -14,36 +14,39 @@ extension ArticleParser {
                     + "; check that the input is an article page, not an index, error or consent page")
         }
 
-        // The dateline prefix of the first paragraph.
+        // The dateline prefix of the first paragraph (after a standfirst that opens the body).
+        let first = min(draft.leadParagraphs, draft.paragraphRanges.count - 1)
         var dateline: DatelineParser.Dateline?
         draft.body.withUnsafeBufferPointer { p in
-            dateline = DatelineParser.parse(UnsafeBufferPointer(rebasing: p[draft.paragraphRanges[0]]))
+            dateline = DatelineParser.parse(UnsafeBufferPointer(rebasing: p[draft.paragraphRanges[first]]))
         }
         if let dateline {
-            draft.body.removeSubrange(0..<dateline.bodyStart)
+            let start = draft.paragraphRanges[first].lowerBound
             let shift = dateline.bodyStart
+            draft.body.removeSubrange(start..<(start + shift))
             // Rebased in place: the draft is consumed, so its ranges are not copied.
-            for index in draft.paragraphRanges.indices {
+            for index in first..<draft.paragraphRanges.count {
                 let range = draft.paragraphRanges[index]
                 draft.paragraphRanges[index] =
-                    index == 0 ? 0..<(range.upperBound - shift) : (range.lowerBound - shift)..<(range.upperBound - shift)
+                    index == first ? start..<(range.upperBound - shift) : (range.lowerBound - shift)..<(range.upperBound - shift)
             }
             if var tokens = draft.tokens {
                 draft.tokens = nil  // `tokens` is now the only reference: no copy below
-                let dropped = tokens.firstIndex { Int($0.start) >= shift } ?? tokens.count
+                let firstDropped = tokens.firstIndex { Int($0.start) >= start } ?? tokens.count
+                let endDropped = tokens[firstDropped...].firstIndex { Int($0.start) >= start + shift } ?? tokens.count
+                let dropped = endDropped - firstDropped
                 // The kept tokens are moved down and rebased in one pass, then the tail is cut:
                 // `removeFirst` moved them one by one through a generic `replaceSubrange` first.
-                let kept = tokens.count - dropped
                 tokens.withUnsafeMutableBufferPointer { buffer in
-                    for index in 0..<kept {
-                        var token = buffer[index + dropped]
+                    for index in endDropped..<buffer.count {
+                        var token = buffer[index]
                         token.start -= Int32(shift)
                         token.end -= Int32(shift)
-                        buffer[index] = token
+                        buffer[index - dropped] = token
                     }
                 }
                 tokens.removeLast(dropped)
-                if !tokens.isEmpty { tokens[0].flags.insert(.sentenceStart) }
+                if firstDropped < tokens.count { tokens[firstDropped].flags.insert(.sentenceStart) }
                 draft.tokens = tokens
             }
         }

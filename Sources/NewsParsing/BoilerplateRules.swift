@@ -157,9 +157,13 @@ enum BoilerplateRules {
         "article", "articlebody", "body", "content", "entry", "main", "post", "story", "storybody", "text", "prose",
     ]
 
-    /// class/id words of a deck (subtitle) element.
+    /// class/id words of a deck (subtitle) element, with the names CMSs in the languages with a
+    /// stopword profile give a lead paragraph ("intro", "lead", French "chapo"/"chapeau", Spanish
+    /// "bajada", Italian "sommario", German "einleitung"). A deck flag only counts on an element
+    /// holding one small block, so "lead-image" or a long "intro" section is not a deck.
     static let deckClassWords: Set<String> = [
-        "dek", "deck", "subtitle", "subheadline", "subhead", "standfirst", "summary", "strapline",
+        "dek", "deck", "subtitle", "subheadline", "subhead", "standfirst", "summary", "strapline", "intro", "lead",
+        "chapo", "chapeau", "bajada", "sommario", "einleitung",
     ]
 
     /// class/id/rel/itemprop words of a byline element.

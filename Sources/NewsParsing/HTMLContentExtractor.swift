@@ -35,18 +35,21 @@ enum HTMLContentExtractor {
     static func extract(_ p: UnsafeBufferPointer<UInt8>) -> ArticleDraft {
         var document = HTMLDocument(p)
         var strict = extract(document, pass: .strict)
-        if !strict.paragraphRanges.isEmpty {
+        if strict.paragraphRanges.count > strict.leadParagraphs {
             trimTail(&strict)
             return strict
         }
         document.relax()
         var draft = extract(document, pass: .relaxed)
-        if !draft.paragraphRanges.isEmpty {
+        if draft.paragraphRanges.count > draft.leadParagraphs {
             trimTail(&draft)
             return draft
         }
         let paragraphs = articleBody(document, p)
         if !paragraphs.isEmpty {
+            draft.body.removeAll(keepingCapacity: true)
+            draft.paragraphRanges.removeAll()
+            draft.leadParagraphs = 0
             for paragraph in paragraphs {
                 var bytes = paragraph
                 bytes.withUTF8 { draft.appendParagraph($0) }
@@ -289,8 +292,13 @@ enum HTMLContentExtractor {
             if let h1Text, let current = title, current != h1Text, current.contains(h1Text) { title = h1Text }
             draft.title = title ?? ""
 
+            // The deck: a small deck-flagged block in a standfirst's place (after the headline, or
+            // inside the article), else an `<h2>` right after the headline.
             var deckBlock: Int?
             for (index, block) in document.blocks.enumerated() where block.deck && !block.removed && lineOfBlock[index] >= 0 {
+                let placed = h1Block.map { index > $0 } ?? false
+                    || container?.contains(where: { $0.contains(Int(block.element)) }) == true
+                guard placed else { continue }
                 deckBlock = index
                 break
             }
@@ -332,6 +340,16 @@ enum HTMLContentExtractor {
             for (index, block) in document.blocks.enumerated() {
                 let line = lineOfBlock[index]
                 guard line >= 0 else { continue }
+                if index == deckBlock {
+                    // A visible standfirst opens the body as well as being the subtitle: it is
+                    // article text a reader sees, and classification and search read the body.
+                    if pass != .paragraphs {
+                        let range = lines[line].range
+                        if draft.paragraphRanges.isEmpty { draft.leadParagraphs = 1 }
+                        draft.appendParagraph(UnsafeBufferPointer(rebasing: t[range]), tokens: tokens[tokenRanges[line]], origin: range.lowerBound)
+                    }
+                    continue
+                }
                 if block.removed {
                     remove(line)
                     continue
@@ -404,7 +422,7 @@ enum HTMLContentExtractor {
                 draft.subtitle = text(lineOfBlock[deckBlock])
             } else if let description = metadata.description, !draft.paragraphRanges.isEmpty {
                 let normalized = normalize(description)
-                let first = draft.paragraph(0)
+                let first = draft.paragraph(min(draft.leadParagraphs, draft.paragraphRanges.count - 1))
                 if normalized.utf8.count <= 300, !first.hasPrefix(String(normalized.prefix(40))),
                     !normalized.hasPrefix(String(first.prefix(40))), normalized != draft.title
                 {

@@ -7,7 +7,9 @@ public import Foundation
 public struct ParsedArticle: Sendable, Equatable, Codable {
     /// The headline.
     public var title: String
-    /// The deck or standfirst under the headline, when there is one.
+    /// The deck or standfirst under the headline, when there is one. A deck visible on an HTML
+    /// page also opens `paragraphs` (it is article text, and the body is what is classified,
+    /// searched and hashed); one taken from `<meta name="description">` does not.
     public var subtitle: String?
     /// The place of the dateline only ("BANDAR SERI BEGAWAN, Brunei", "MOSCOW").
     public var dateline: String?

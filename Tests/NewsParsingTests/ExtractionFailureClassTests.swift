@@ -79,6 +79,36 @@ struct ExtractionFailureClassTests {
         }
     }
 
+    @Test("A visible standfirst is the subtitle and opens the body; the dateline is read after it")
+    func standfirst() throws {
+        let article = try Parse.fixture("html_standfirst.html")
+        let standfirst = "After ten years without a sleeper service, two operators will run overnight trains from the capital to the fishing towns of the north from the spring."
+        #expect(article.title == "Night trains return to the northern coast")
+        #expect(article.subtitle == standfirst)
+        #expect(article.paragraphs.count == 4)
+        #expect(article.paragraphs[0] == standfirst)
+        #expect(article.dateline == "PORT ELLAN")
+        #expect(article.paragraphs[1].hasPrefix("The first overnight train in a decade"))
+    }
+
+    @Test("A lead paragraph classed 'intro' after the headline is the standfirst; one before it is not")
+    func introLead() throws {
+        let html = """
+            <!DOCTYPE html><html lang="de"><head><title>Neue Fähre für den Bodensee</title></head><body>
+            <div class="intro"><p>Unsere Redaktion stellt sich vor und freut sich über Ihre Hinweise.</p></div>
+            <article><h1>Neue Fähre für den Bodensee</h1>
+            <p class="intro">Die Reederei hat am Montag ein Schiff in Dienst gestellt, das mit Strom aus Solaranlagen fährt.</p>
+            <p>Die neue Fähre bietet Platz für zweihundert Fahrgäste und vierzig Fahrräder, und sie soll im Sommer stündlich zwischen den beiden Häfen pendeln.</p>
+            <p>Nach Angaben der Reederei spart das Schiff im Jahr so viel Diesel, wie zehn Busse im Stadtverkehr verbrauchen, und es ist dabei deutlich leiser.</p>
+            </article></body></html>
+            """
+        let article = try Parse.parser.parse(Array(html.utf8), contentType: "text/html")
+        #expect(article.subtitle == "Die Reederei hat am Montag ein Schiff in Dienst gestellt, das mit Strom aus Solaranlagen fährt.")
+        #expect(article.paragraphs.count == 3)
+        #expect(article.paragraphs[0] == article.subtitle)
+        #expect(!article.paragraphs.contains { $0.contains("Redaktion") })
+    }
+
     @Test("Bylines in capitals keep initials and every name; a lone agency name is left as it is")
     func capitalBylines() throws {
         let article = try Parse.text(

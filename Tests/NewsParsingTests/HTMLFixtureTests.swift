@@ -14,8 +14,10 @@ struct HTMLFixtureTests {
         #expect(article.byline == "Daria Volkova")
         #expect(article.dateline == "MOSCOW")
         #expect(article.publishedAt == Date(timeIntervalSince1970: 1_730_784_600))  // 2024-11-05T05:30:00Z
-        #expect(article.paragraphs.count == 6)
-        #expect(article.paragraphs[0] == "Moscow opened three new metro stations on Tuesday, extending a line that links the city’s southern districts to the center before the first snow arrives.")
+        // The visible deck is the subtitle and opens the body (newsparsing-5).
+        #expect(article.paragraphs.count == 7)
+        #expect(article.paragraphs[0] == article.subtitle)
+        #expect(article.paragraphs[1] == "Moscow opened three new metro stations on Tuesday, extending a line that links the city’s southern districts to the center before the first snow arrives.")
         let body = article.paragraphs.joined(separator: " ")
         for chrome in ["cookies", "Share on", "Related", "Comments", "Sign up", "Most read", "All rights reserved", "AP Photo", "not text", "analytics"] {
             #expect(!body.contains(chrome), "\(chrome) leaked into the body")
@@ -24,7 +26,7 @@ struct HTMLFixtureTests {
             #expect(article.removedLines.contains(removed), "\(removed) missing from removedLines")
         }
         #expect(article.quotes == [
-            Quote(text: "This is the biggest single opening since 2019, and it will not be the last", speaker: "Sergei Sobyanin", paragraph: 2)
+            Quote(text: "This is the biggest single opening since 2019, and it will not be the last", speaker: "Sergei Sobyanin", paragraph: 3)
         ])
         #expect(article.people == ["Sergei Sobyanin"])
         #expect(article.places == ["Moscow"])
@@ -74,9 +76,11 @@ struct HTMLFixtureTests {
         #expect(article.subtitle == "Trois milliards d’euros seront consacrés à la rénovation des petites lignes")
         #expect(article.byline == "Camille Durand")
         #expect(article.dateline == "PARIS")
-        #expect(article.paragraphs.count == 4)
+        // The h2 deck is the subtitle and opens the body (newsparsing-5).
+        #expect(article.paragraphs.count == 5)
+        #expect(article.paragraphs[0] == article.subtitle)
         #expect(article.quotes == [
-            Quote(text: "Nous voulons que chaque habitant puisse se rendre au travail sans voiture", speaker: "Julien Marchand", paragraph: 1)
+            Quote(text: "Nous voulons que chaque habitant puisse se rendre au travail sans voiture", speaker: "Julien Marchand", paragraph: 2)
         ])
         #expect(!article.paragraphs.joined().contains("Partager"))
     }
