@@ -71,6 +71,9 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
     @Option(help: "The Python interpreter for the peer; it needs pyzmq. (env: NEWSWIRE_BENCH_PYTHON)")
     var python: String = EnvironmentDefault.string("NEWSWIRE_BENCH_PYTHON", "python3")
 
+    @Option(help: "Browser-stream clients that connect before one more saturation run of this build and never read, to show they do not slow ingestion; 0 skips that run. (env: NEWSWIRE_BENCH_STREAM_CLIENTS)")
+    var streamClients: Int = EnvironmentDefault.int("NEWSWIRE_BENCH_STREAM_CLIENTS", 200)
+
     var saturationArticles: Int { articles > 0 ? articles : (quick ? 20_000 : 200_000) }
     var fixedLoadSeconds: Int { fixedSeconds > 0 ? fixedSeconds : (quick ? 5 : 20) }
 
@@ -82,6 +85,7 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
         if fixedSeconds < 0 { throw ValidationError("--fixed-seconds: must be 0 or more, got \(fixedSeconds)") }
         if sqliteBatch < 1 { throw ValidationError("--sqlite-batch: must be at least 1, got \(sqliteBatch)") }
         if runs < 1 { throw ValidationError("--runs: must be at least 1, got \(runs)") }
+        if streamClients < 0 { throw ValidationError("--stream-clients: must be 0 or more, got \(streamClients)") }
     }
 
     /// The builds to measure end to end: this one, then the baseline when given.
@@ -211,6 +215,17 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
         let saturation = saturations[0][0]
         let lightLoad = lightLoads[0][0]
 
+        var withSlowClients: PipelineRun.Outcome?
+        if streamClients > 0 {
+            progress("this build with \(streamClients) slow stream clients: \(saturationArticles) articles, \(feeders) feeders × \(window) in flight")
+            withSlowClients = try await PipelineRun(
+                plan: .init(
+                    tag: "slow-stream-clients", articles: saturationArticles, feeders: feeders, window: window, rate: nil,
+                    profileSeconds: nil, slowStreamClients: streamClients),
+                articles: generated, context: context, profiler: nil
+            ).run()
+        }
+
         progress("raw SQLite, our schema: \(saturationArticles) articles of the consumer's rows, \(sqliteBatch) per transaction")
         guard let sample = saturation.sample else { throw BenchmarkFailure("no rows sampled from the saturation run's database") }
         let directory = try TemporaryDirectory(prefix: "newswire-sqlite-baseline")
@@ -260,5 +275,8 @@ struct PipelineBenchmarkCommand: AsyncParsableCommand {
             baselineRuns: Array(saturations[0].dropFirst() + lightLoads[0].dropFirst()),
             profileNote: profileNote)
         print(report.markdown)
+        if let withSlowClients {
+            print(SlowStreamClientsReport(clients: streamClients, without: saturations.map { $0[0] }, with: withSlowClients).markdown)
+        }
     }
 }

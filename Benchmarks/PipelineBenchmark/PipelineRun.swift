@@ -24,6 +24,9 @@ struct PipelineRun {
         var profileSeconds: Int?
         /// Sample this many stored articles' rows for the raw SQLite baseline.
         var sampleRows: Int = 0
+        /// Browser-stream clients (`GET /api/v1/stream` on every topic) that connect before
+        /// the load and never read: ingestion must not wait on them (issue #19).
+        var slowStreamClients: Int = 0
     }
 
     struct Outcome: Sendable {
@@ -61,11 +64,16 @@ struct PipelineRun {
         let source = ArticleSource(articles: articles, tag: plan.tag)
         let feederCount = max(1, min(plan.feeders, plan.articles))
         let book = LatencyBook(count: plan.articles, feeders: feederCount)
-        let pipeline = try await Pipeline(executables: plan.build.directory)
+        // Many clients from one address: the HTTP rate limit would refuse most of them.
+        let pipeline = try await plan.slowStreamClients > 0
+            ? Pipeline(consumerArguments: ["--metrics", "127.0.0.1:0", "--http-rate-limit", "0"], executables: plan.build.directory)
+            : Pipeline(executables: plan.build.directory)
         let services = [pipeline.producer.processIdentifier, pipeline.consumer.processIdentifier]
         InterruptGuard.guardRun(services: services, folder: pipeline.directory.url.path)
         defer { InterruptGuard.release(services: services, folder: pipeline.directory.url.path) }
         let consumerMetrics = try await pipeline.consumer.waitForLog(#"metrics=http://([0-9.]+:[0-9]+)/metrics"#)
+        let slowClients = try Self.connectSlowStreamClients(plan.slowStreamClients, address: consumerMetrics)
+        defer { withExtendedLifetime(slowClients) {} }
         let watcher = StreamWatcher(context: context, endpoint: pipeline.streamEndpoint, source: source, book: book)
         try await watcher.waitUntilListening()
         let monitor = ServiceMonitor(
@@ -188,6 +196,17 @@ struct PipelineRun {
             let lowCount = low.stored, let highCount = high.stored, high.time > low.time
         else { return nil }
         return Double(highCount - lowCount) / MonotonicClock.seconds(from: low.time, to: high.time)
+    }
+
+    /// Opens `count` connections to the consumer's live stream of every topic, each with a
+    /// small receive buffer, and never reads from them: the slowest clients there are.
+    static func connectSlowStreamClients(_ count: Int, address: String) throws -> [RawTCPConnection] {
+        let request = Array("GET /api/v1/stream?topic=syria-talks&topic=snowden-request&topic=arms-supply HTTP/1.1\r\nHost: \(address)\r\nAccept: text/event-stream\r\n\r\n".utf8)
+        return try (0..<count).map { index in
+            let connection = try RawTCPConnection(address, receiveBufferBytes: 4_096)
+            guard connection.send(request) else { throw BenchmarkFailure("slow stream client \(index + 1) of \(count): could not send its request to \(address)") }
+            return connection
+        }
     }
 
     static func tail(_ log: String, lines: Int = 20) -> String {
