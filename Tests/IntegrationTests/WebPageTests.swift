@@ -109,4 +109,47 @@ struct WebPageTests {
         let stopped = try await pipeline.stop()
         #expect(stopped.producer == 0 && stopped.consumer == 0)
     }
+
+    @Test("with --http-token-file a browser signs in once at /signin; its cookie then opens the page, the API and the live stream")
+    func signIn() async throws {
+        let directory = try TemporaryDirectory(prefix: "newswire-signin")
+        let tokenFile = directory.path("token")
+        try "page-token-7;x\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        let (pipeline, http) = try await HTTPAPITests.pipeline(["--http-token-file", tokenFile])
+        let page = ["Accept": "text/html,application/xhtml+xml"]
+
+        // A browser asking for a page is sent to the form, which keeps where it was going; an API client gets 401.
+        let home = try RawTCPConnection.request(http, "GET", "/search?q=talks", headers: page)
+        #expect(home.status == 303 && home.headers["location"] == "/signin?next=/search%3Fq%3Dtalks", "\(home.headers)")
+        #expect(try RawTCPConnection.get(http, "/api/v1/topics").status == 401)
+        let form = try RawTCPConnection.request(http, "GET", "/signin?next=%2Fsearch%3Fq%3Dtalks", headers: page)
+        #expect(form.status == 200 && form.body.contains(#"name="token""#) && form.body.contains(#"value="/search?q=talks""#))
+
+        // A wrong token is refused with the form again; the right one sets the cookie and goes on, only ever to this server.
+        let formType = ["Content-Type": "application/x-www-form-urlencoded"]
+        let wrong = try RawTCPConnection.request(http, "POST", "/signin", headers: formType, body: Array("token=guess&next=%2F".utf8))
+        #expect(wrong.status == 401 && wrong.body.contains("not the one") && wrong.headers["set-cookie"] == nil)
+        let elsewhere = try RawTCPConnection.request(
+            http, "POST", "/signin", headers: formType, body: Array("token=page-token-7%3Bx&next=https%3A%2F%2Fexample.com%2F".utf8))
+        #expect(elsewhere.status == 303 && elsewhere.headers["location"] == "/")
+        let signed = try RawTCPConnection.request(
+            http, "POST", "/signin", headers: formType, body: Array("token=page-token-7%3Bx&next=%2Fsearch%3Fq%3Dtalks".utf8))
+        #expect(signed.status == 303 && signed.headers["location"] == "/search?q=talks")
+        let setCookie = try #require(signed.headers["set-cookie"])
+        #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), "\(setCookie)")
+        let cookie = ["Cookie": "theme=dark; " + String(try #require(setCookie.split(separator: ";").first))]
+
+        // The cookie opens what the page loads: itself, its assets, the API, and the live stream.
+        let opened = try RawTCPConnection.request(http, "GET", "/", headers: page.merging(cookie) { $1 })
+        #expect(opened.status == 200 && opened.body.contains("<html"))
+        for path in ["/assets/app.js", "/api/v1/topics", "/search?q=talks"] {
+            #expect(try RawTCPConnection.get(http, path, headers: cookie).status == 200, "\(path) with the cookie")
+        }
+        let stream = try RawTCPConnection(http)
+        stream.send(Array("GET /api/v1/stream HTTP/1.1\r\nHost: \(http)\r\n\(cookie.map { "\($0.key): \($0.value)" }[0])\r\n\r\n".utf8))
+        let head = String(decoding: stream.readAvailable(timeout: .seconds(10)) ?? [], as: UTF8.self)
+        #expect(head.hasPrefix("HTTP/1.1 200") && head.contains("text/event-stream"), "\(head)")
+        #expect(try RawTCPConnection.get(http, "/api/v1/topics", headers: ["Cookie": "newswire_session=page-token-8"]).status == 401)
+        _ = try await pipeline.stop()
+    }
 }

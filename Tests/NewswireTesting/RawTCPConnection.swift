@@ -95,16 +95,35 @@ public final class RawTCPConnection: @unchecked Sendable {  // one owner at a ti
     public static func get(
         _ address: String, _ path: String, headers: [String: String] = [:], timeout: Duration = .seconds(5)
     ) throws -> (status: Int?, body: String, elapsed: Duration) {
+        let answer = try request(address, "GET", path, headers: headers, timeout: timeout)
+        return (answer.status, answer.body, answer.elapsed)
+    }
+
+    /// One HTTP/1.1 request (`method`, `path`, `headers`, `body`) on a fresh connection, read to
+    /// the end: status, response header fields (names lowercased; a repeated name keeps its last
+    /// value), body, and the time from connect to the last byte; nil status when the server
+    /// closed without answering.
+    public static func request(
+        _ address: String, _ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8] = [],
+        timeout: Duration = .seconds(5)
+    ) throws -> (status: Int?, headers: [String: String], body: String, elapsed: Duration) {
         let start = ContinuousClock.now
         let connection = try RawTCPConnection(address)
-        let extra = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
-        connection.send(Array("GET \(path) HTTP/1.1\r\nHost: \(address)\r\n\(extra)Connection: close\r\n\r\n".utf8))
+        var fields = headers
+        if !body.isEmpty { fields["Content-Length"] = "\(body.count)" }
+        let extra = fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
+        connection.send(Array("\(method) \(path) HTTP/1.1\r\nHost: \(address)\r\n\(extra)Connection: close\r\n\r\n".utf8) + body)
         guard let response = connection.readToEnd(timeout: timeout) else {
-            throw ProcessFailure("GET \(path) at \(address): no answer within \(timeout)")
+            throw ProcessFailure("\(method) \(path) at \(address): no answer within \(timeout)")
         }
         let elapsed = ContinuousClock.now - start
         let text = String(decoding: response, as: UTF8.self)
-        guard let headerEnd = text.range(of: "\r\n\r\n") else { return (nil, text, elapsed) }
-        return (Int(text.split(separator: " ").dropFirst().first ?? ""), String(text[headerEnd.upperBound...]), elapsed)
+        guard let headerEnd = text.range(of: "\r\n\r\n") else { return (nil, [:], text, elapsed) }
+        var received: [String: String] = [:]
+        for line in text[..<headerEnd.lowerBound].split(separator: "\r\n").dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            received[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return (Int(text.split(separator: " ").dropFirst().first ?? ""), received, String(text[headerEnd.upperBound...]), elapsed)
     }
 }

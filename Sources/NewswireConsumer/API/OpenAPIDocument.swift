@@ -7,7 +7,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Newswire consumer read API",
     "version": "1.0.0",
-    "description": "Read-only JSON API of newswire-consumer, served on its --metrics HTTP port. With --http-token-file set, every path but /healthz needs 'Authorization: Bearer TOKEN' (401 otherwise). Errors are JSON: {\"error\": {\"status\", \"message\"}}; 400 names the parameter and the reason. A client address over --http-rate-limit requests a second (bursts of twice as many) gets 429 with Retry-After (seconds); /healthz is never limited."
+    "description": "Read-only JSON API of newswire-consumer, served on its --metrics HTTP port. With --http-token-file set, every path but /healthz needs 'Authorization: Bearer TOKEN' (401 otherwise), or the session cookie a browser gets by posting the token to the form at /signin. Errors are JSON: {\"error\": {\"status\", \"message\"}}; 400 names the parameter and the reason. A client address over --http-rate-limit requests a second (bursts of twice as many) gets 429 with Retry-After (seconds); /healthz is never limited."
   },
   "servers": [
     {

@@ -32,7 +32,8 @@ public struct MetricsService: Service {
     let isReady: @Sendable () -> Bool
     let status: StatusProvider?
     let routes: Routes?
-    /// When set, every path but `/healthz` needs `Authorization: Bearer <token>`.
+    /// When set, every path but `/healthz` needs `Authorization: Bearer <token>`, or the
+    /// session cookie a browser gets from `/signin` (``MetricsService/signInResponse(_:token:)``).
     let bearerToken: BearerToken?
     let started = (date: Date(), instant: ContinuousClock.now)
     /// Per client address; nil when ``HTTPLimits/requestsPerSecond`` is 0.
@@ -108,10 +109,11 @@ public struct MetricsService: Service {
             response.headers[.retryAfter] = "\(seconds)"
             return response
         }
-        if let bearerToken, request.uri.path != "/healthz", !bearerToken.admits(request.headers[.authorization]) {
-            var response = Self.text(.unauthorized, "unauthorized: send the token of --http-token-file as 'Authorization: Bearer TOKEN'\n")
-            response.headers[.wwwAuthenticate] = "Bearer"
-            return response
+        if let bearerToken, request.uri.path == "/signin" {
+            return await signInResponse(request, token: bearerToken)
+        }
+        if let bearerToken, request.uri.path != "/healthz", !isAuthorized(request, token: bearerToken) {
+            return unauthorizedResponse(request)
         }
         switch request.method {
         case .get: return await answer(request, channel: channel)
