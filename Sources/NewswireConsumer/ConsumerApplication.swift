@@ -60,7 +60,10 @@ public enum ConsumerApplication {
         let replay = try Socket(context: context, type: .router)
         let replayPeers = try SocketMonitor(replay, name: "consumer.replay")
         try replay.setMaximumMessageSize(1024 * 1024)
-        try replay.setSendHighWaterMark(0)  // a replay is bounded by its limit; never drop part of one
+        // Room for one whole replay per client (its messages, then the end or a nack), so a client
+        // that reads each replay before asking again never loses part of one; one that keeps asking
+        // without reading cannot make the consumer hold more than that for it (the rest is dropped).
+        try replay.setSendHighWaterMark(configuration.replayLimit + 2)
         try security.protect(replay, as: "replay")
         let replayEndpoint = try replay.bind(configuration.replayEndpoint)
 

@@ -296,6 +296,71 @@ struct HostileInputTests {
         try await Self.stopCleanly(pipeline)
     }
 
+    /// The resident memory of process `pid` in bytes, from /proc.
+    static func residentBytes(_ pid: Int32) throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") })
+        return try #require(Int(line.split(separator: " ").dropFirst().first ?? "")) * 1024
+    }
+
+    @Test("replay: a client that keeps asking without reading cannot grow the consumer's memory; one unread replay still arrives whole")
+    func replayToAClientThatNeverReads() async throws {
+        let (pipeline, http) = try await HTTPAPITests.pipeline(["--replay-limit", "100"])
+        try await HTTPAPITests.feed(pipeline, try HTTPAPITests.numbered(40), http: http)
+        let stored = try await Self.replayAll(pipeline, requestID: "baseline")
+        #expect(stored.messages > 20 && stored.messages <= 100)
+
+        // One client (receive queue of one message) asks 800 times and reads nothing: each
+        // replay is ~\(stored.messages) events of seed size, ~200 MB in all if the consumer held them.
+        let before = try Self.residentBytes(pipeline.consumer.processIdentifier)
+        let hog = try Socket(context: try Context(), type: .dealer)  // this test's task only
+        try hog.setReceiveHighWaterMark(1)
+        try hog.setLinger(.zero)
+        try hog.connect(pipeline.replayEndpoint)
+        let request = try WireMessage(.replayRequest, ReplayRequest()).frames
+        let requests = 800
+        for _ in 0..<requests { _ = try hog.send(Multipart(request)) }
+        try await waitUntil("the consumer serves all \(requests) replays", timeout: .seconds(120)) {
+            pipeline.consumer.log.components(separatedBy: "replay served").count - 1 >= requests + 1
+        }
+        let grown = try Self.residentBytes(pipeline.consumer.processIdentifier) - before
+        #expect(grown < 48 * 1024 * 1024, "the consumer grew by \(grown / 1024 / 1024) MB for a client that reads nothing")
+
+        // A client that asks once and reads late still gets the whole replay, and the consumer serves others.
+        let late = try Socket(context: try Context(), type: .dealer)
+        try late.setLinger(.zero)
+        try late.connect(pipeline.replayEndpoint)
+        _ = try late.send(Multipart(request))
+        try await Task.sleep(for: .seconds(1))
+        var received = 0
+        var end: ReplayEnd?
+        while end == nil, let message = try late.receive(timeout: .seconds(10)) {
+            let reply = try WireMessage(frames: message.frames.suffix(WireProtocol.frameCount))
+            if reply.type == .replayEnd { end = try reply.decode(ReplayEnd.self, expecting: .replayEnd) } else { received += 1 }
+        }
+        #expect(end?.count == UInt32(stored.messages) && received == stored.messages)
+        hog.close()
+        late.close()
+        try await Self.stopCleanly(pipeline)
+    }
+
+    /// Replays everything from a fresh, well-behaved client: how many messages came before the end.
+    static func replayAll(_ pipeline: Pipeline, requestID: String) async throws -> (messages: Int, end: ReplayEnd) {
+        let client = try WirePeer(.dealer, connectTo: pipeline.replayEndpoint)
+        var request = ReplayRequest()
+        request.requestID = requestID
+        try client.send(.replayRequest, request)
+        var messages = 0
+        while true {
+            let reply = try await client.nextReply()
+            if reply.type == .replayEnd {
+                await client.close()
+                return (messages, try reply.decode(ReplayEnd.self, expecting: .replayEnd))
+            }
+            messages += 1
+        }
+    }
+
     // MARK: Topic stream
 
     @Test("stream: garbage sent up the XPUB is counted and ignored; an oversized frame drops the peer; subscribers still get topics")
