@@ -10,27 +10,11 @@ import Testing
 @Suite("Article store: pages and full-text search")
 struct ArticleSearchTests {
     static func event(_ id: String, title: String, paragraphs: [String], source: String = "wire") -> ArticleEvent {
-        var event = ArticleEvent()
-        event.articleID = id
-        event.source = source
-        event.url = "https://example.com/\(id)"
-        event.article.title = title
-        event.article.paragraphs = paragraphs
-        event.article.language = "en"
-        event.article.contentHash = "hash-\(id)"
-        event.parserVersion = "test"
-        return event
+        SampleArticles.event(id, title: title, paragraphs: paragraphs, source: source)
     }
 
     static func classification(_ topic: String, score: Double) -> Classification {
-        var classification = Classification()
-        classification.topicID = topic
-        classification.label = topic.capitalized
-        classification.score = score
-        classification.threshold = 0.5
-        classification.classifierVersion = "test"
-        classification.taxonomyVersion = "t@1"
-        return classification
+        SampleArticles.classification(topic, score: score)
     }
 
     /// Stores `count` articles numbered from `first`, one transaction each, a millisecond apart.

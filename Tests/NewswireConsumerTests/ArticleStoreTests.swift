@@ -8,35 +8,11 @@ import Testing
 @Suite("Article store")
 struct ArticleStoreTests {
     func event(_ id: String, title: String, source: String = "wire") -> ArticleEvent {
-        var event = ArticleEvent()
-        event.articleID = id
-        event.source = source
-        event.url = "https://example.com/\(id)"
-        event.article.title = title
-        event.article.paragraphs = ["First paragraph.", "Second paragraph."]
-        event.article.language = "en"
-        event.article.contentHash = "hash-\(id)"
-        event.parserVersion = "test"
-        return event
+        SampleArticles.event(id, title: title, source: source)
     }
 
     func classification(_ topic: String, score: Double) -> Classification {
-        var classification = Classification()
-        classification.topicID = topic
-        classification.label = topic
-        classification.score = score
-        classification.threshold = 0.5
-        var evidence = EvidenceMessage()
-        evidence.phrase = "phrase"
-        evidence.matched = "Phrase"
-        evidence.paragraph = 0
-        evidence.start = 0
-        evidence.end = 6
-        evidence.weight = 1
-        classification.evidence = [evidence]
-        classification.classifierVersion = "test"
-        classification.taxonomyVersion = "t@1"
-        return classification
+        SampleArticles.classification(topic, score: score, evidence: [SampleArticles.evidence("phrase", matched: "Phrase")])
     }
 
     @Test("an article is stored once with its topics; a redelivery writes nothing")

@@ -11,16 +11,7 @@ import Testing
 @Suite("Classification status and evidence in the store")
 struct ClassificationStatusTests {
     func event(_ id: String, language: String, paragraphs: [String]) -> ArticleEvent {
-        var event = ArticleEvent()
-        event.articleID = id
-        event.source = "wire"
-        event.url = "https://example.com/\(id)"
-        event.article.title = "Snowden"
-        event.article.paragraphs = paragraphs
-        event.article.language = language
-        event.article.contentHash = "hash-\(id)"
-        event.parserVersion = "test"
-        return event
+        SampleArticles.event(id, title: "Snowden", paragraphs: paragraphs, language: language)
     }
 
     @Test("An Italian article is stored with 'unclassified: language it' and no topics; English is classified")

@@ -13,41 +13,22 @@ import Testing
 /// what it found before, and replay sends the bytes the live stream sent.
 @Suite("Article store: migration from text keys")
 struct StoreMigrationTests {
+    /// A sample event with every field the store keeps set, times to the nanosecond.
     static func event(_ id: String, title: String, paragraphs: [String]) -> ArticleEvent {
-        var event = ArticleEvent()
-        event.articleID = id
-        event.source = "wire"
-        event.url = "https://example.com/\(id)"
-        event.article.title = title
+        var event = SampleArticles.event(id, title: title, paragraphs: paragraphs)
         event.article.subtitle = "Subtitle of \(id)"
-        event.article.paragraphs = paragraphs
-        event.article.language = "en"
         event.article.wordCount = 42
-        event.article.contentHash = "hash-\(id)"
         event.article.publishedAt = Google_Protobuf_Timestamp(seconds: 1_377_266_525, nanos: 123_456_789)
         event.fetchedAt = Google_Protobuf_Timestamp(seconds: 1_377_266_600, nanos: 0)
-        event.parserVersion = "test"
         event.deliveryAttempt = 1
         return event
     }
 
+    /// A classification whose threshold, weight and matched text do not round-trip by accident.
     static func classification(_ topic: String, score: Double) -> Classification {
-        var classification = Classification()
-        classification.topicID = topic
-        classification.label = topic.capitalized
-        classification.score = score
-        classification.threshold = 0.1 + 0.2
-        classification.classifierVersion = "test"
-        classification.taxonomyVersion = "t@1"
-        var evidence = EvidenceMessage()
-        evidence.phrase = "walnut"
-        evidence.matched = "Walnut \"quoted\"\n"
-        evidence.paragraph = -1
-        evidence.start = 0
-        evidence.end = 6
-        evidence.weight = 2.0 / 3.0
-        classification.evidence = [evidence]
-        return classification
+        SampleArticles.classification(topic, score: score, threshold: 0.1 + 0.2, evidence: [
+            SampleArticles.evidence("walnut", matched: "Walnut \"quoted\"\n", paragraph: -1, weight: 2.0 / 3.0),
+        ])
     }
 
     /// What the previous release's consumer wrote for one article and its
