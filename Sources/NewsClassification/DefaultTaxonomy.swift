@@ -7,11 +7,11 @@ extension Taxonomy {
     /// YAML of the built-in taxonomy; see ``Taxonomy`` for the format.
     public static let defaultYAML: String = #"""
 # Fitted by `newswire taxonomy fit` (classifier keyword-ac-lr-3); phrases, conditions, subject
-# and action terms are written by hand, terms and models by the fit. Cross-validated macro-F1 0.947.
+# and action terms are written by hand, terms and models by the fit. Cross-validated macro-F1 0.930.
 # The built-in taxonomy is refitted with scripts/fit-default-taxonomy.sh (dev split of ../shared/classification-dev).
 name: "newswire-default"
-version: "2"
-languages: ["en", "fr", "de", "es"]
+version: "3"
+languages: ["en", "fr", "de", "es", "ru"]
 topics:
   - id: syria-talks
     label: "Syria peace talks"
@@ -51,91 +51,94 @@ topics:
       fr: ["syrie", "syrien", "syrienne", "syriens", "syriennes", "damas"]
       de: ["syrien", "syrische", "syrischen", "syrischer", "syrisches", "damaskus"]
       es: ["siria", "sirio", "siria", "sirios", "sirias", "damasco"]
+      ru: ["сирия", "сирии", "сирию", "сирией", "сирийский", "сирийская", "сирийское", "сирийские", "сирийского", "сирийской", "сирийскому", "сирийским", "сирийских", "сирийскими", "сирийцы", "сирийцев", "дамаск", "дамаска", "дамаске", "асад", "асада", "асаду", "асадом"]
     action:
       en: ["talks", "negotiations", "negotiate", "negotiator", "peace conference", "conference", "convene", "geneva", "communique", "political settlement", "political solution", "transition", "transitional government", "transitional governing body", "delegation", "peace process", "peace plan", "diplomacy", "diplomatic", "envoy", "invitation", "attend", "brahimi", "annan", "mediator"]
       fr: ["négociations", "pourparlers", "conférence", "genève", "transition", "délégation", "diplomatie", "règlement politique", "solution politique", "conférence de paix"]
       de: ["gespräche", "verhandlungen", "friedenskonferenz", "konferenz", "genf", "übergangsregierung", "delegation", "diplomatie", "friedensgespräche", "politische lösung"]
       es: ["conversaciones", "negociaciones", "conferencia", "ginebra", "transición", "delegación", "diplomacia", "solución política", "conferencia de paz"]
+      ru: ["переговоры", "переговоров", "переговорах", "переговорам", "конференция", "конференции", "конференцию", "женева", "женеве", "женеву", "женевы", "женевской", "мирный процесс", "мирного процесса", "урегулирование", "урегулирования", "политическое урегулирование", "переходное правительство", "переходного правительства", "переходный период", "делегация", "делегации", "делегацию", "дипломатия", "дипломатии", "посредник", "спецпосланник", "брахими", "коммюнике"]
     terms: ["lakhdar", "lakhdar brahimi", "arab league", "league", "governing body", "transitional governing", "transitional", "international conference", "syria peace", "solution", "table", "take part", "governed", "moon", "goal", "switzerland", "peace talks", "sergei lavrov", "syrian people", "propose", "syrian president", "accept", "process", "minister sergei", "pull", "role", "syrian national", "peace", "body", "lavrov"]
     model:
-      bias: -9.4487
-      threshold: 0.7
+      bias: -7.5461
+      threshold: 0.5
       weights:
-        "subject": 0.26
-        "subject-lead": 0.4454
-        "subject-spread": 0.3546
-        "action": 2.0318
-        "action-near": 0.4708
-        "action-paragraph": 0.7002
-        "action-article": 1.3374
-        "action-near-lead": 0.02
-        "rules-lead": 0.2082
-        "rules": 1.5069
-        "rules-subject": 0.6105
-        "rules-elsewhere": 1.3875
-        "phrase:geneva ii": 0.4166
-        "phrase:geneva 2": 0.0243
-        "phrase:geneva communique": 0.0001
-        "phrase:geneva conference": 1.3266
-        "phrase:peace conference in geneva": 0.7723
-        "phrase:syria peace conference": -0.4691
-        "phrase:syrian peace conference": 0.0267
-        "phrase:peace conference on syria": 0.0755
-        "phrase:syria peace talks": 0.0011
-        "phrase:syria talks": 0.0159
-        "phrase:transitional governing body": 0.4261
-        "phrase:transitional government": 0.8237
-        "phrase:transition government": 0.0122
-        "phrase:political transition": 0.139
-        "phrase:political settlement": 0.6474
-        "phrase:political solution": 0.0716
-        "phrase:negotiated settlement": -0.0383
-        "phrase:negotiating table": 0.0679
-        "phrase:negotiating team": 0.0308
-        "phrase:opposition delegation": 0.0062
-        "condition:1": -0.6038
-        "term:lakhdar": 1.1333
-        "term:lakhdar brahimi": 1.1333
-        "term:arab league": 0.0684
-        "term:league": 0.0684
-        "term:governing body": 0.4261
-        "term:transitional governing": 0.4261
-        "term:transitional": 1.2596
-        "term:international conference": 0.3653
-        "term:syria peace": -0.4486
-        "term:solution": 0.1614
-        "term:table": 0.5938
-        "term:take part": 1.4584
-        "term:governed": 0.4082
-        "term:moon": -0.2205
-        "term:goal": 0.0548
-        "term:switzerland": 0.4514
-        "term:peace talks": -0.5993
-        "term:sergei lavrov": 0.0264
-        "term:syrian people": 0.3255
-        "term:propose": 0.7106
-        "term:syrian president": -0.0747
-        "term:accept": 0.6454
-        "term:process": 0.8854
-        "term:minister sergei": 0.2392
-        "term:pull": 0.8601
-        "term:role": 0.8279
-        "term:syrian national": -0.1345
-        "term:peace": 0.6914
-        "term:body": 0.4526
-        "term:lavrov": 0.488
+        "subject": 0.2947
+        "subject-lead": 0.2756
+        "subject-spread": 0.1435
+        "action": 1.5039
+        "action-near": 0.586
+        "action-paragraph": 0.6486
+        "action-article": 0.8625
+        "action-near-lead": 0.0859
+        "rules-lead": 0.2018
+        "rules": 0.991
+        "rules-subject": 0.5761
+        "rules-elsewhere": 0.8447
+        "phrase:geneva ii": 0.2703
+        "phrase:geneva 2": 0.0213
+        "phrase:geneva communique": 0.0002
+        "phrase:geneva conference": 0.5784
+        "phrase:peace conference in geneva": 0.4523
+        "phrase:syria peace conference": -0.2197
+        "phrase:syrian peace conference": 0.0157
+        "phrase:peace conference on syria": 0.0675
+        "phrase:syria peace talks": 0.0017
+        "phrase:peace talks on syria": 0.0001
+        "phrase:syria talks": 0.0131
+        "phrase:transitional governing body": 0.2723
+        "phrase:transitional government": 0.5394
+        "phrase:transition government": 0.0134
+        "phrase:political transition": 0.1023
+        "phrase:political settlement": 0.3126
+        "phrase:political solution": 0.0575
+        "phrase:negotiated settlement": 0.0041
+        "phrase:negotiating table": 0.0874
+        "phrase:negotiating team": 0.0503
+        "phrase:opposition delegation": 0.0055
+        "condition:1": -0.1651
+        "term:lakhdar": 0.6595
+        "term:lakhdar brahimi": 0.6595
+        "term:arab league": 0.0876
+        "term:league": 0.0877
+        "term:governing body": 0.2723
+        "term:transitional governing": 0.2723
+        "term:transitional": 0.828
+        "term:international conference": 0.1314
+        "term:syria peace": -0.2048
+        "term:solution": 0.1736
+        "term:table": 0.3376
+        "term:take part": 0.7599
+        "term:governed": 0.2584
+        "term:moon": -0.0493
+        "term:goal": 0.0677
+        "term:switzerland": 0.2648
+        "term:peace talks": -0.2638
+        "term:sergei lavrov": 0.0187
+        "term:syrian people": 0.2178
+        "term:propose": 0.436
+        "term:syrian president": -0.0482
+        "term:accept": 0.3328
+        "term:process": 0.5146
+        "term:minister sergei": 0.1111
+        "term:pull": 0.417
+        "term:role": 0.5566
+        "term:syrian national": -0.0665
+        "term:peace": 0.4971
+        "term:body": 0.2704
+        "term:lavrov": 0.4464
     crosslingual-model:
-      bias: -11.0605
-      threshold: 0.7
+      bias: -8.0363
+      threshold: 0.5
       weights:
-        "subject": 0.1388
-        "subject-lead": 0.4821
-        "subject-spread": 0.2431
-        "action": 3.5037
-        "action-near": 1.4519
-        "action-paragraph": 0.8209
-        "action-article": 2.6586
-        "action-near-lead": -0.8605
+        "subject": 0.2038
+        "subject-lead": 0.1897
+        "subject-spread": 0.0545
+        "action": 2.3006
+        "action-near": 1.4387
+        "action-paragraph": 1.0044
+        "action-article": 1.3549
+        "action-near-lead": -0.1358
   - id: snowden-request
     label: "Snowden handover"
     description: "The United States asking Russia or another country to return, hand over, expel or extradite Edward Snowden, and the fight over his asylum. Stories about his surveillance disclosures alone do not belong here."
@@ -152,6 +155,7 @@ topics:
         weight: 0.5
     subject:
       any: ["snowden"]
+      ru: ["сноуден", "сноудена", "сноудену", "сноуденом", "сноудене"]
     refers:
       en: ["whistleblower", "former contractor", "leaker", "nsa leaker", "former nsa contractor"]
     action:
@@ -159,6 +163,7 @@ topics:
       fr: ["extradition", "extrader", "asile", "remettre", "expulser", "passeport", "refuge", "extradé"]
       de: ["auslieferung", "ausliefern", "asyl", "ausweisen", "reisepass", "abschiebung", "übergabe", "auszuliefern"]
       es: ["extradición", "extraditar", "asilo", "entregar", "expulsar", "pasaporte", "refugio", "entrega"]
+      ru: ["экстрадиция", "экстрадиции", "экстрадицию", "экстрадировать", "выдача", "выдачи", "выдачу", "выдаче", "выдать", "убежище", "убежища", "убежищем", "паспорт", "паспорта", "вернуть", "возвращение", "возвращения", "выслать", "депортировать", "транзитной зоне", "шереметьево", "аэропорту", "шпионаж", "шпионаже", "обвинения"]
     terms: ["hong", "hong kong", "kong", "snowden asylum", "sheremetyevo", "sheremetyevo airport", "transit zone", "transit area", "moscow airport", "temporary asylum", "classified", "travel", "applied", "bolivia", "disclose", "ecuador", "contractor", "edward", "latin", "information", "wikileaks", "edward snowden", "surveillance program", "grant", "lawyer", "man", "leak", "temporary", "request", "case"]
     model:
       bias: -4.7972
@@ -209,17 +214,17 @@ topics:
         "term:request": 0.2603
         "term:case": 0.049
     crosslingual-model:
-      bias: -4.2178
+      bias: -4.2321
       threshold: 0.5
       weights:
-        "subject": 1.5326
-        "subject-lead": 0.4922
-        "subject-spread": 0.4434
-        "action": 0.4278
-        "action-near": 0.9688
-        "action-paragraph": 0.7847
-        "action-article": 0.4879
-        "action-near-lead": 0.2742
+        "subject": 1.5325
+        "subject-lead": 0.496
+        "subject-spread": 0.4415
+        "action": 0.4314
+        "action-near": 0.9699
+        "action-paragraph": 0.786
+        "action-article": 0.4915
+        "action-near-lead": 0.2739
   - id: arms-supply
     label: "Arms for the Syrian war"
     description: "Weapons, ammunition or military aid supplied to a side of the Syrian war, rebels or the Assad government. Arms sales unrelated to Syria and chemical weapons inspections do not belong here."
@@ -250,89 +255,92 @@ topics:
       fr: ["syrie", "syrien", "syrienne", "syriens", "syriennes", "damas"]
       de: ["syrien", "syrische", "syrischen", "syrischer", "syrisches", "damaskus"]
       es: ["siria", "sirio", "siria", "sirios", "sirias", "damasco"]
+      ru: ["сирия", "сирии", "сирию", "сирией", "сирийский", "сирийская", "сирийское", "сирийские", "сирийского", "сирийской", "сирийскому", "сирийским", "сирийских", "сирийскими", "сирийцы", "сирийцев", "дамаск", "дамаска", "дамаске", "асад", "асада", "асаду", "асадом"]
     refers:
       en: ["rebels", "opposition", "regime"]
       fr: ["rebelles", "opposition", "régime"]
       de: ["rebellen", "opposition", "regime"]
       es: ["rebeldes", "oposición", "régimen"]
+      ru: ["повстанцы", "повстанцев", "повстанцам", "оппозиция", "оппозиции", "оппозицию", "режим", "режима", "режиму"]
     action:
       en: ["arm", "arming", "military aid", "lethal aid", "non-lethal", "military assistance", "military support", "supply", "supplies", "shipment", "deliver", "delivery", "provide", "airdrop", "smuggle", "funnel", "embargo", "military equipment", "equip"]
       fr: ["livraison", "livraisons", "livrer", "fournir", "embargo", "aide militaire", "armer", "armement"]
       de: ["waffenlieferungen", "waffenlieferung", "lieferung", "liefern", "embargo", "militärhilfe", "aufrüsten"]
       es: ["suministro", "suministrar", "envío", "enviar", "embargo", "ayuda militar", "armar", "armamento"]
+      ru: ["поставки", "поставка", "поставок", "поставку", "поставках", "поставлять", "поставить", "поставляет", "поставляют", "вооружать", "вооружить", "вооружение", "вооружения", "военная помощь", "военной помощи", "военную помощь", "эмбарго", "снабжать", "снабжение"]
     terms: ["syrian rebel", "anti aircraft", "ammunition", "assistance", "lethal", "extremist", "assad regime", "contract", "cia", "intervention", "bashar assad", "syrian army", "arms", "tank", "european union", "train", "aircraft", "britain", "battle", "jordan", "pledge", "bashar", "army", "weapon", "hezbollah", "small", "missile", "union", "president bashar", "fighter"]
     model:
-      bias: -6.3164
-      threshold: 0.125
+      bias: -10.0255
+      threshold: 0.2
       weights:
-        "subject": 0.6426
-        "subject-lead": 0.2046
-        "subject-spread": 0.1519
-        "action": 0.8913
-        "action-near": 0.6408
-        "action-paragraph": 0.7634
-        "action-article": 0.5009
-        "action-near-lead": 0.5682
-        "rules-lead": 0.3138
-        "rules": 0.4514
-        "penalties": -0.1156
-        "penalty-dominant": -0.1495
-        "rules-subject": 0.9704
-        "rules-elsewhere": -0.0733
-        "penalties-lead": -0.0974
-        "phrase:arm the rebels": 0.1186
-        "phrase:arm the syrian rebels": 0.002
-        "phrase:arm the opposition": 0.0016
-        "phrase:weapons to the rebels": 0.0188
-        "phrase:arms to syria": 0.014
-        "phrase:lethal aid": -0.0161
-        "phrase:arms embargo": 0.164
-        "phrase:chemical weapons": -0.1896
-        "phrase:weapons inspectors": -0.0079
-        "condition:1": 0.4615
-        "condition:2": 0.3555
-        "term:syrian rebel": 0.4641
-        "term:anti aircraft": 0.0518
-        "term:ammunition": 0.254
-        "term:assistance": 0.1706
-        "term:lethal": 0.2902
-        "term:extremist": 0.0506
-        "term:assad regime": 0.3162
-        "term:contract": 0.0817
-        "term:cia": 0.1126
-        "term:intervention": -0.0371
-        "term:bashar assad": 0.105
-        "term:syrian army": -0.0224
-        "term:arms": 0.202
-        "term:tank": 0.0373
-        "term:european union": 0.0387
-        "term:train": 0.4402
-        "term:aircraft": 0.3114
-        "term:britain": 0.0652
-        "term:battle": -0.03
-        "term:jordan": -0.0401
-        "term:pledge": 0.1421
-        "term:bashar": -0.0213
-        "term:army": 0.0396
-        "term:weapon": 0.0792
-        "term:hezbollah": -0.1773
-        "term:small": 0.052
-        "term:missile": 0.0894
-        "term:union": 0.0751
-        "term:president bashar": -0.1293
-        "term:fighter": 0.2182
+        "subject": 1.1156
+        "subject-lead": 0.2996
+        "subject-spread": 0.3565
+        "action": 1.7691
+        "action-near": 0.8803
+        "action-paragraph": 1.467
+        "action-article": 0.6135
+        "action-near-lead": 1.1672
+        "rules-lead": 0.024
+        "rules": 0.7147
+        "penalties": -0.2161
+        "penalty-dominant": -0.2779
+        "rules-subject": 1.9346
+        "rules-elsewhere": -0.2424
+        "penalties-lead": -0.1401
+        "phrase:arm the rebels": 0.3978
+        "phrase:arm the syrian rebels": 0.0002
+        "phrase:arm the opposition": 0.0003
+        "phrase:weapons to the rebels": 0.0271
+        "phrase:arms to syria": 0.0023
+        "phrase:lethal aid": -0.1988
+        "phrase:arms embargo": 0.6457
+        "phrase:chemical weapons": -0.3632
+        "phrase:weapons inspectors": -0.004
+        "condition:1": 0.4243
+        "condition:2": 0.5814
+        "term:syrian rebel": 0.8407
+        "term:anti aircraft": 0.0627
+        "term:ammunition": 0.7477
+        "term:assistance": 0.5303
+        "term:lethal": 1.0114
+        "term:extremist": 0.0542
+        "term:assad regime": 0.8648
+        "term:contract": 0.194
+        "term:cia": 0.2069
+        "term:intervention": -0.0996
+        "term:bashar assad": 0.2533
+        "term:syrian army": -0.4129
+        "term:arms": 0.2147
+        "term:tank": 0.0305
+        "term:european union": 0.0478
+        "term:train": 0.8874
+        "term:aircraft": 0.9051
+        "term:britain": 0.118
+        "term:battle": -0.1524
+        "term:jordan": -0.2445
+        "term:pledge": 0.3884
+        "term:bashar": -0.0693
+        "term:army": -0.169
+        "term:weapon": -0.1228
+        "term:hezbollah": -0.8113
+        "term:small": 0.0911
+        "term:missile": 0.1384
+        "term:union": 0.1847
+        "term:president bashar": -0.4606
+        "term:fighter": 0.4247
     crosslingual-model:
-      bias: -5.9718
-      threshold: 0.125
+      bias: -9.4837
+      threshold: 0.2
       weights:
-        "subject": 0.9077
-        "subject-lead": -0.1317
-        "subject-spread": -0.1445
-        "action": 1.5807
-        "action-near": 0.9006
-        "action-paragraph": 1.0894
-        "action-article": 0.6227
-        "action-near-lead": 0.8268
+        "subject": 2.144
+        "subject-lead": -1.2399
+        "subject-spread": -1.5881
+        "action": 3.5538
+        "action-near": 0.2406
+        "action-paragraph": 2.0012
+        "action-article": 1.0323
+        "action-near-lead": 1.6815
 """#
 
     /// The built-in taxonomy, parsed from ``defaultYAML`` once, on first use.

@@ -12,7 +12,7 @@ import Foundation
 /// gives the same taxonomy, byte for byte once written.
 public struct TaxonomyFitter: Sendable {
     public var folds: Int
-    /// Candidate L2 strengths; per topic, the one with the best cross-validated F1 wins (ties: the middle one).
+    /// Candidate L2 strengths; per topic, the one ``criterion`` prefers wins (ties: the middle one).
     public var l2Grid: [Double]
     /// Words and word pairs selected per topic.
     public var termsPerTopic: Int
@@ -30,6 +30,21 @@ public struct TaxonomyFitter: Sendable {
     /// thresholds are chosen by cross-validation inside its own training part,
     /// so the figures are not flattered by the choices (about `folds` times slower).
     public var nested = false
+    /// Outer fold deals of nested cross-validation, pooled in the figures:
+    /// one deal's macro-F1 moves by ±0.03 with the deal on ~180 examples,
+    /// too much to compare two fitting choices by.
+    public var nestedRounds = 1
+    /// How each topic's setting (L2 strength and term count) is chosen from
+    /// the out-of-fold probabilities; see ``Criterion``.
+    public var criterion = Criterion.logLoss
+    /// Grid steps (of 0.025) either side over which the F1-by-threshold
+    /// curve is averaged before its best is taken, so a lone spike of the
+    /// curve (one or two examples) does not set the threshold.
+    public var thresholdSmoothing = 2
+    /// How much smoothed F1 may be given up for a threshold nearer 0.5:
+    /// among thresholds within this of the best, the one nearest 0.5 wins.
+    /// An extreme threshold that is best on the folds rarely carries over.
+    public var thresholdTolerance = 0.01
 
     public init(folds: Int = 5, l2Grid: [Double] = [0.1, 0.3, 1, 3, 10], termsPerTopic: Int = 30) {
         self.folds = folds
@@ -44,8 +59,13 @@ public struct TaxonomyFitter: Sendable {
         public var l2: [Double]
         /// The number of selected words and word pairs chosen for each topic.
         public var terms: [Int]
-        /// Per topic, from out-of-fold predictions at the chosen L2 and thresholds.
+        /// The threshold chosen for each topic.
+        public var thresholds: [Double]
+        /// Per topic, from out-of-fold predictions at the chosen L2 and thresholds
+        /// (nested: pooled over the ``nestedRounds`` outer deals).
         public var crossValidated: [TopicMetrics]
+        /// Macro-F1 of each outer deal (one entry unless ``nestedRounds`` > 1).
+        public var roundMacroF1: [Double]
         public var macroF1: Double { crossValidated.isEmpty ? 0 : crossValidated.map(\.f1).reduce(0, +) / Double(crossValidated.count) }
         /// Examples left out because the taxonomy does not cover their language.
         public var uncovered: Int
@@ -79,27 +99,34 @@ public struct TaxonomyFitter: Sendable {
         // Figures: nested cross-validation (each outer fold's L2 and thresholds chosen by
         // cross-validation inside its training part, then the deployed classifier scores
         // the held-out part), or the plain cross-validation that made the choices.
-        var predicted: [String: Set<String>] = [:]
+        // One prediction map per outer deal (plain cross-validation: one).
+        var predictedRounds: [[String: Set<String>]] = []
         var scores: [String: [String: Double]] = [:]
         var thresholds: [String: [String: Double]] = [:]
         if nested {
-            let fold = foldAssignment(scored, round: 0)
-            for k in 0..<max(1, folds) {
-                let inner = scored.indices.filter { fold[$0] != k }.map { scored[$0] }
-                let held = scored.indices.filter { fold[$0] == k }.map { scored[$0] }
-                guard !held.isEmpty else { continue }
-                let innerRepeated = self.outOfFold(base, scored: inner, extra: extraCovered, rounds: max(1, repeats), isPrimary: isPrimary)
-                let innerChosen = choose(innerRepeated, scored: inner, topics: topics)
-                let taxonomy = finalFit(base, scored: inner, extra: extraCovered, chosen: innerChosen, isPrimary: isPrimary)
-                let classifier = TopicClassifier(taxonomy: taxonomy)
-                for example in held {
-                    let outcome = classifier.score(title: example.title, paragraphs: example.paragraphs, language: example.language)
-                    predicted[example.id] = Set(outcome.topics.filter(\.assigned).map(\.id))
-                    scores[example.id] = Dictionary(outcome.topics.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
-                    thresholds[example.id] = Dictionary(outcome.topics.map { ($0.id, $0.threshold) }, uniquingKeysWith: { a, _ in a })
+            for round in 0..<max(1, nestedRounds) {
+                var predicted: [String: Set<String>] = [:]
+                let fold = foldAssignment(scored, round: round)
+                for k in 0..<max(1, folds) {
+                    let inner = scored.indices.filter { fold[$0] != k }.map { scored[$0] }
+                    let held = scored.indices.filter { fold[$0] == k }.map { scored[$0] }
+                    guard !held.isEmpty else { continue }
+                    let innerRepeated = self.outOfFold(base, scored: inner, extra: extraCovered, rounds: max(1, repeats), isPrimary: isPrimary)
+                    let innerChosen = choose(innerRepeated, scored: inner, topics: topics)
+                    let taxonomy = finalFit(base, scored: inner, extra: extraCovered, chosen: innerChosen, isPrimary: isPrimary)
+                    let classifier = TopicClassifier(taxonomy: taxonomy)
+                    for example in held {
+                        let outcome = classifier.score(title: example.title, paragraphs: example.paragraphs, language: example.language)
+                        predicted[example.id] = Set(outcome.topics.filter(\.assigned).map(\.id))
+                        guard round == 0 else { continue }
+                        scores[example.id] = Dictionary(outcome.topics.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
+                        thresholds[example.id] = Dictionary(outcome.topics.map { ($0.id, $0.threshold) }, uniquingKeysWith: { a, _ in a })
+                    }
                 }
+                predictedRounds.append(predicted)
             }
         } else {
+            var predicted: [String: Set<String>] = [:]
             for (i, example) in scored.enumerated() {
                 var assigned: Set<String> = []
                 for (t, topic) in topics.enumerated() {
@@ -110,30 +137,43 @@ public struct TaxonomyFitter: Sendable {
                 }
                 predicted[example.id] = assigned
             }
+            predictedRounds.append(predicted)
         }
         var metrics: [TopicMetrics] = []
         var misses: [(example: String, topic: String, labelled: Bool, probability: Double, threshold: Double)] = []
         for topic in topics {
+            let predicted = predictedRounds[0]
             for example in scored where example.labels.contains(topic) != (predicted[example.id]?.contains(topic) ?? false) {
                 misses.append((example.id, topic, example.labels.contains(topic), scores[example.id]?[topic] ?? 0,
                                thresholds[example.id]?[topic] ?? 0))
             }
-            let outcomes = sorted.map { example in
-                (labelled: example.labels.contains(topic), predicted: predicted[example.id]?.contains(topic) ?? false)
+            // Pooled over the outer deals: each example counted once per deal.
+            let outcomes = predictedRounds.flatMap { predicted in
+                sorted.map { example in
+                    (labelled: example.labels.contains(topic), predicted: predicted[example.id]?.contains(topic) ?? false)
+                }
             }
             metrics.append(TopicMetrics(topic: topic, outcomes: outcomes))
         }
+        let roundMacroF1 = predictedRounds.map { predicted in
+            topics.map { topic in
+                TopicMetrics(topic: topic, outcomes: sorted.map { example in
+                    (labelled: example.labels.contains(topic), predicted: predicted[example.id]?.contains(topic) ?? false)
+                }).f1
+            }.reduce(0, +) / Double(max(1, topics.count))
+        }
 
         let fitted = finalFit(base, scored: scored, extra: extraCovered, chosen: chosen, isPrimary: isPrimary)
-        return Result(taxonomy: fitted, l2: l2, terms: chosen.map { termCount(of: $0.index) }, crossValidated: metrics, uncovered: sorted.count - scored.count,
-                      misses: misses)
+        return Result(taxonomy: fitted, l2: l2, terms: chosen.map { termCount(of: $0.index) },
+                      thresholds: chosen.map { Self.rounded($0.threshold) }, crossValidated: metrics, roundMacroF1: roundMacroF1,
+                      uncovered: sorted.count - scored.count, misses: misses)
     }
 
     /// The L2 strength of a setting (an index over term counts × L2 strengths).
-    private func l2(of setting: Int) -> Double { l2Grid.isEmpty ? 1 : l2Grid[setting % l2Grid.count] }
+    func l2(of setting: Int) -> Double { l2Grid.isEmpty ? 1 : l2Grid[setting % l2Grid.count] }
     /// The number of selected terms of a setting.
-    private func termCount(of setting: Int) -> Int { termCounts[l2Grid.isEmpty ? 0 : setting / l2Grid.count] }
-    private var settingCount: Int { termCounts.count * max(1, l2Grid.count) }
+    func termCount(of setting: Int) -> Int { termCounts[l2Grid.isEmpty ? 0 : setting / l2Grid.count] }
+    var settingCount: Int { termCounts.count * max(1, l2Grid.count) }
 
     /// Out-of-fold probabilities of `scored` (`extra` examples are only
     /// trained on), per round of fold dealing, setting (term count × L2
@@ -178,29 +218,6 @@ public struct TaxonomyFitter: Sendable {
             repeated.append(outOfFold)
         }
         return repeated
-    }
-
-    /// Per topic, the setting (term count and L2 strength) and threshold with
-    /// the best F1 over the out-of-fold probabilities pooled across rounds
-    /// (ties: the middle setting).
-    private func choose(_ repeated: [[[[Double]]]], scored: [LabelledExample], topics: [String]) -> [(index: Int, threshold: Double)] {
-        var chosen: [(index: Int, threshold: Double)] = []
-        for (t, topic) in topics.enumerated() {
-            let labels = scored.map { $0.labels.contains(topic) }
-            var results: [(f1: Double, threshold: Double)] = []
-            for g in 0..<settingCount {
-                // Pooled over the repeats: each example scored once per repeat, by a model that never saw it.
-                let pooled = repeated.flatMap { $0[g][t] }
-                let pooledLabels = repeated.flatMap { _ in labels }
-                let (threshold, f1) = Self.bestThreshold(pooled, pooledLabels)
-                results.append((f1, threshold))
-            }
-            let top = results.map(\.f1).max() ?? 0
-            let tied = results.indices.filter { results[$0].f1 >= top - 1e-12 }
-            let index = tied.isEmpty ? 0 : tied[tied.count / 2]
-            chosen.append((index, results.isEmpty ? 0.5 : results[index].threshold))
-        }
-        return chosen
     }
 
     /// `base` fitted on every example (scored and extra) with the chosen L2 strengths and thresholds.
@@ -276,24 +293,6 @@ public struct TaxonomyFitter: Sendable {
         var z = model.0
         for (w, v) in zip(model.1, x) { z += w * v }
         return 1 / (1 + exp(-z))
-    }
-
-    /// The threshold (0.1…0.9 in steps of 0.025) with the best F1; among
-    /// equals, the one nearest 0.5.
-    static func bestThreshold(_ scores: [Double], _ labels: [Bool]) -> (Double, Double) {
-        var best = (threshold: 0.5, f1: -1.0)
-        for step in 0...32 {
-            let threshold = 0.1 + Double(step) * 0.025
-            var tp = 0, fp = 0, fn = 0
-            for (score, label) in zip(scores, labels) {
-                if score >= threshold { if label { tp += 1 } else { fp += 1 } } else if label { fn += 1 }
-            }
-            let f1 = TopicMetrics.f1(tp: tp, fp: fp, fn: fn)
-            if f1 > best.f1 + 1e-12 || (abs(f1 - best.f1) <= 1e-12 && abs(threshold - 0.5) < abs(best.threshold - 0.5)) {
-                best = (threshold, f1)
-            }
-        }
-        return best
     }
 
     static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

@@ -26,6 +26,9 @@ public struct TaxonomyFitCommand: ParsableCommand {
     @Option(help: "The labels file for --train-also when it is not TRAIN_ALSO/labels.tsv.")
     var trainAlsoLabels: String?
 
+    @Option(help: "How many times each --train-also example counts in the fit (0: not at all). (env: NEWSWIRE_FIT_TRAIN_ALSO_WEIGHT)")
+    var trainAlsoWeight: Int = EnvironmentDefault.int("NEWSWIRE_FIT_TRAIN_ALSO_WEIGHT", TaxonomyFitter().extraWeight)
+
     @Option(help: "Use only rows whose 'split' column is this (for example dev); empty: every row. (env: NEWSWIRE_SPLIT)")
     var split: String = EnvironmentDefault.string("NEWSWIRE_SPLIT", "")
 
@@ -44,11 +47,23 @@ public struct TaxonomyFitCommand: ParsableCommand {
     @Option(help: "Candidate L2 strengths, comma-separated; cross-validation picks one.")
     var l2: String = TaxonomyFitter().l2Grid.map { "\($0)" }.joined(separator: ",")
 
+    @Option(help: "How each topic's L2 strength and term count are chosen from the out-of-fold probabilities: log-loss (smooth, prefers calibrated models) or f1 (best F1 at its best threshold). (env: NEWSWIRE_FIT_CHOOSE_BY)")
+    var chooseBy: String = EnvironmentDefault.string("NEWSWIRE_FIT_CHOOSE_BY", TaxonomyFitter().criterion.rawValue)
+
+    @Option(help: "Grid steps (of 0.025) either side over which the F1-by-threshold curve is averaged before a threshold is picked. (env: NEWSWIRE_FIT_THRESHOLD_SMOOTHING)")
+    var thresholdSmoothing: Int = EnvironmentDefault.int("NEWSWIRE_FIT_THRESHOLD_SMOOTHING", TaxonomyFitter().thresholdSmoothing)
+
+    @Option(help: "Smoothed F1 that may be given up for a threshold nearer 0.5. (env: NEWSWIRE_FIT_THRESHOLD_TOLERANCE)")
+    var thresholdTolerance: Double = Double(EnvironmentDefault.string("NEWSWIRE_FIT_THRESHOLD_TOLERANCE", "")) ?? TaxonomyFitter().thresholdTolerance
+
     @Flag(help: "Also list each cross-validated mistake (example, topic, out-of-fold probability).")
     var misses = false
 
     @Flag(help: "Report nested cross-validation: each outer fold's L2 strengths and thresholds are chosen inside its own training part, so the figures are not flattered by those choices (about FOLDS times slower). The fitted file is the same.")
     var nested = false
+
+    @Option(help: "With --nested: outer fold deals, pooled in the figures (one deal moves macro-F1 by a few hundredths). (env: NEWSWIRE_FIT_NESTED_ROUNDS)")
+    var nestedRounds: Int = EnvironmentDefault.int("NEWSWIRE_FIT_NESTED_ROUNDS", 1)
 
     public init() {}
 
@@ -63,6 +78,15 @@ public struct TaxonomyFitCommand: ParsableCommand {
             throw ValidationError("--l2 must be positive numbers separated by commas, got '\(l2)'")
         }
         _ = grid
+        guard TaxonomyFitter.Criterion(rawValue: chooseBy) != nil else {
+            throw ValidationError("--choose-by must be one of \(TaxonomyFitter.Criterion.allCases.map(\.rawValue).joined(separator: ", ")), got '\(chooseBy)'")
+        }
+        guard trainAlsoWeight >= 0 else { throw ValidationError("--train-also-weight must be 0 or more, got \(trainAlsoWeight)") }
+        guard nestedRounds >= 1 else { throw ValidationError("--nested-rounds must be at least 1, got \(nestedRounds)") }
+        guard thresholdSmoothing >= 0 else { throw ValidationError("--threshold-smoothing must be 0 or more, got \(thresholdSmoothing)") }
+        guard thresholdTolerance >= 0, thresholdTolerance < 1 else {
+            throw ValidationError("--threshold-tolerance must be at least 0 and below 1, got \(thresholdTolerance)")
+        }
     }
 
     private var termCounts: [Int]? {
@@ -96,11 +120,20 @@ public struct TaxonomyFitCommand: ParsableCommand {
         var fitter = TaxonomyFitter(folds: folds, l2Grid: l2Grid ?? [])
         fitter.termsGrid = termCounts
         fitter.nested = nested
+        fitter.nestedRounds = nestedRounds
+        fitter.extraWeight = trainAlsoWeight
+        fitter.criterion = TaxonomyFitter.Criterion(rawValue: chooseBy) ?? fitter.criterion
+        fitter.thresholdSmoothing = thresholdSmoothing
+        fitter.thresholdTolerance = thresholdTolerance
         let result = fitter.fit(base, examples: loaded, extra: extra)
-        var report = (extra.isEmpty ? "" : "trained also on \(extra.count) examples (never scored)\n") + "fitted on \(loaded.count) examples\(split.isEmpty ? "" : " (split \(split))"), \(folds)-fold \(nested ? "nested " : "")cross-validation, L2 \(zip(base.topics, result.l2).map { "\($0.id) \($1)" }.joined(separator: ", ")), terms \(zip(base.topics, result.terms).map { "\($0.id) \($1)" }.joined(separator: ", "))"
+        var report = (extra.isEmpty ? "" : "trained also on \(extra.count) examples (never scored)\n") + "fitted on \(loaded.count) examples\(split.isEmpty ? "" : " (split \(split))"), \(folds)-fold \(nested ? "nested " : "")cross-validation, L2 \(zip(base.topics, result.l2).map { "\($0.id) \($1)" }.joined(separator: ", ")), terms \(zip(base.topics, result.terms).map { "\($0.id) \($1)" }.joined(separator: ", ")), thresholds \(zip(base.topics, result.thresholds).map { "\($0.id) \($1)" }.joined(separator: ", ")) (chosen by \(fitter.criterion.rawValue))"
         if result.uncovered > 0 { report += "; \(result.uncovered) in languages the taxonomy does not cover (counted as no topic)" }
         report += "\n" + result.crossValidated.map(\.line).joined(separator: "\n")
         report += String(format: "\ncross-validated macro-F1 %.3f\n", result.macroF1)
+        if result.roundMacroF1.count > 1 {
+            report += "macro-F1 per outer deal: " + result.roundMacroF1.map { String(format: "%.3f", $0) }.joined(separator: ", ")
+                + String(format: " (mean %.3f; figures above pool the %d deals)\n", result.roundMacroF1.reduce(0, +) / Double(result.roundMacroF1.count), result.roundMacroF1.count)
+        }
         if misses {
             for miss in result.misses {
                 report += "  \(miss.example)  \(miss.topic)  \(miss.labelled ? "missed" : "false alarm")  "

@@ -134,7 +134,7 @@ struct FittedDecisionTests {
         #expect(!topics("Ministers meet in Oslo", passing).contains("syria-talks"))
     }
 
-    @Test("French, German and Spanish articles get their topics; Italian is marked unclassified, not silently topic-less")
+    @Test("French, German, Spanish and Russian articles get their topics; Italian is marked unclassified, not silently topic-less")
     func languages() {
         let french = [
             "Washington et Moscou ont convenu mardi d'organiser à Genève une conférence internationale consacrée à la Syrie, selon la diplomatie américaine.",
@@ -154,6 +154,19 @@ struct FittedDecisionTests {
             "Rusia criticó el envío de armas y dijo que mantendrá sus contratos de armamento con Damasco.",
         ]
         #expect(topics("Estados Unidos enviará armas a los rebeldes sirios", spanish, language: "es").contains("arms-supply"))
+        // Russian lists its case forms (no stemmer folds them): Сноудена, выдаче, убежище.
+        let russian = [
+            "Государственный департамент США в понедельник вновь потребовал от России выдачи Эдварда Сноудена, которому в Америке предъявлены обвинения в шпионаже.",
+            "Москва отказалась выдать Сноудена: договора об экстрадиции между странами нет, а сам он попросил в России временное убежище.",
+            "Паспорт Сноудена аннулирован, и он остаётся в транзитной зоне аэропорта Шереметьево.",
+        ]
+        #expect(topics("США требуют от Москвы выдачи Сноудена", russian, language: "ru").contains("snowden-request"))
+        let russianNone = classifier.classify(
+            title: "В Москве открылась выставка",
+            paragraphs: ["В понедельник в Москве открылась выставка современного искусства, на которую пришли тысячи посетителей."],
+            language: "ru")
+        #expect(russianNone.status == nil)
+        #expect(russianNone.topics.isEmpty)
         let italian = classifier.classify(
             title: "Gli Stati Uniti chiedono la consegna di Snowden",
             paragraphs: ["Washington ha chiesto alla Russia di consegnare Edward Snowden, che si trova a Mosca."], language: "it")
