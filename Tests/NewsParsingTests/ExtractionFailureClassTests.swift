@@ -56,6 +56,25 @@ struct ExtractionFailureClassTests {
         #expect(!article.paragraphs.contains { $0.contains("lighthouse") || $0.contains("puffins") })
     }
 
+    @Test("A lead paragraph before the <article> element is kept; linked and short lines around it are not")
+    func leadOutsideArticle() throws {
+        let article = try Parse.fixture("html_lead_outside_article.html")
+        #expect(article.language == "de")
+        #expect(article.paragraphs.count == 4)
+        #expect(article.paragraphs[0].hasPrefix("Von April an fährt eine neue Fähre"))
+        #expect(article.paragraphs[1].hasPrefix("Die Gemeinde hat das Schiff"))
+        #expect(!article.paragraphs.contains { $0.contains("Kran") || $0.contains("Kurz notiert") || $0.contains("Schule am Deich") })
+    }
+
+    @Test("Calls to action after most of the prose go even as full sentences; a call word early in the text stays")
+    func tailCallsToAction() throws {
+        let article = try Parse.fixture("html_tail_calls.html")
+        #expect(article.paragraphs.count == 4)
+        #expect(article.paragraphs[1].hasPrefix("The library and the local technical school share the costs"))
+        #expect(article.paragraphs[3].hasPrefix("The workshop will be open"))
+        #expect(!article.paragraphs.contains { $0.contains("Subscribe") || $0.contains("Follow us") })
+    }
+
     @Test("Chrome inside the body: an 'updated' date line, a picture credit and a newsletter call go")
     func chromeInsideBody() throws {
         let article = try Parse.fixture("html_body_chrome.html")
