@@ -149,7 +149,7 @@ public struct TaxonomyFitCommand: ParsableCommand {
         let yaml = TaxonomyWriter.yaml(result.taxonomy, header: header)
         if let output {
             do {
-                try yaml.write(toFile: output, atomically: true, encoding: .utf8)
+                try OutputFile.write(yaml, to: output)
             } catch {
                 FileHandle.standardError.write(Data("newswire taxonomy fit: cannot write \(output): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(1)

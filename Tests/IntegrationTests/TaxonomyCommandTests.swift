@@ -80,6 +80,37 @@ struct TaxonomyCommandTests {
         #expect(unfitted.stdout.contains("port-strike  missed"), "\(unfitted.stdout)")
     }
 
+    @Test("fit --output through a symbolic link or into a pipe writes there and leaves the link and the pipe in place")
+    func fitOutputIntoLinkAndPipe() async throws {
+        let directory = try TemporaryDirectory()
+        try Self.writeFolder(directory)
+        let arguments = ["taxonomy", "fit", "--topics", directory.path("harbour.yaml"), "--examples", directory.path("examples"),
+                         "--split", "dev", "--folds", "3", "--output"]
+        try FileManager.default.createDirectory(atPath: directory.path("real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory.path("link.yaml"), withDestinationPath: directory.path("real/fitted.yaml"))
+        let linked = try await runCommand("newswire", arguments + [directory.path("link.yaml")])
+        #expect(linked.status == 0, "\(linked.stderr)")
+        let destination = try FileManager.default.destinationOfSymbolicLink(atPath: directory.path("link.yaml"))
+        #expect(destination == directory.path("real/fitted.yaml"), "the link is still a link")
+        #expect(try String(contentsOfFile: directory.path("real/fitted.yaml"), encoding: .utf8).contains("    model:"))
+
+        // A pipe (as /dev/null is a device): written into, not replaced by a regular file.
+        #expect(mkfifo(directory.path("pipe"), 0o600) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [directory.path("pipe")]
+        let received = Pipe()
+        reader.standardOutput = received
+        try reader.run()
+        let piped = try await runCommand("newswire", arguments + [directory.path("pipe")])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        let text = String(decoding: received.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        #expect(text.contains("    model:"))
+        var info = stat()
+        #expect(lstat(directory.path("pipe"), &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the pipe is still a pipe")
+    }
+
     @Test("fit and evaluate name the labels file and line of an unknown topic")
     func unknownLabel() async throws {
         let directory = try TemporaryDirectory()
