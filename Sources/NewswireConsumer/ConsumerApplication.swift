@@ -106,8 +106,10 @@ public enum ConsumerApplication {
             services.insert(.init(service: WALCheckpointer(path: path, role: "store", logger: logger)), at: 0)
         }
         services.insert(.init(service: MemoryTrimmer(logger: logger)), at: 0)
+        // SQLite: the WAL is checkpointed into the file; PostgreSQL: the connections close.
+        let finalStep = if case .sqlite(let path) = location { "checkpoint \(path)" } else { "close \(location)" }
         let budget = ShutdownBudget(grace: configuration.shutdownGracePeriod)
-        let group = budget.serviceGroup(services, logger: logger, finalStep: "close \(location)") {
+        let group = budget.serviceGroup(services, logger: logger, finalStep: finalStep) {
             try await store.close()
         }
         logger.info("consumer ready", metadata: [

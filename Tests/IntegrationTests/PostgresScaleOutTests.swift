@@ -154,7 +154,7 @@ struct PostgresScaleOutTests {
             if stored.count >= acked.count { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(stored == acked)
+        #expect(stored == acked, "\(stored.count) of \(acked.count) stored; the consumer's log ends:\n\(consumer.process.log.suffix(4000))")
         // The stream has no hole where the server went away: 1…head, each once.
         let stream = try cluster.psql("SELECT COUNT(*), COUNT(DISTINCT sequence), MIN(sequence), MAX(sequence) FROM stream", database: database)
         let figures = stream.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").map { Int($0) ?? -1 }
