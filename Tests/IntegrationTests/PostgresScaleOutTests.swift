@@ -160,6 +160,23 @@ struct PostgresScaleOutTests {
         let figures = stream.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "|").map { Int($0) ?? -1 }
         #expect(figures.count == 4 && figures[0] == figures[1] && figures[2] == 1 && figures[3] == figures[0], "stream rows: \(stream)")
 
+        // The shared store behind /status, the API's topics, and the client's commands;
+        // the API's queries that only SQLite serves say so with a 501.
+        let status = try httpGet(http, "/status").body
+        #expect(status.contains("\"articles\":\(acked.count)"), "\(status)")
+        #expect(!status.contains("PGPASSWORD"))
+        #expect(try httpGet(http, "/api/v1/topics").body.contains("\"articles\":\(acked.count)"))
+        let articles = try httpGet(http, "/api/v1/articles")
+        #expect(articles.status == 501)
+        #expect(articles.body.contains("PostgreSQL"))
+        let stats = try await runCommand("newswire", ["stats", "--db", url, "--json"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.contains("\"total\":\(acked.count)"), "\(stats.stdout)")
+        let query = try await runCommand("newswire", ["query", "--db", url, "--json", "--limit", "100000"])
+        #expect(query.stdout.split(separator: "\n").count == acked.count, "\(query.stderr)")
+        let letters = try await runCommand("newswire", ["dead-letters", "--db", url])
+        #expect(letters.stdout.contains("no dead letters in postgres://newswire@127.0.0.1:\(cluster.port)/\(database)"), "\(letters.stdout)\(letters.stderr)")
+
         producer.signal(SIGTERM)
         #expect(try await producer.waitForExit() == 0)
         consumer.process.signal(SIGTERM)

@@ -26,8 +26,8 @@ extension PostgresArticleStore {
         let time = StoredTime(date)
         let batch = ArticleBatch(articles, storedAt: time)
         let ownID = self.ownID
-        return try await perform("store \(articles.count) articles") { [client, logger] in
-            try await client.withTransaction(logger: logger) { connection in
+        return try await perform("store \(articles.count) articles") { [self, logger] in
+            try await inTransaction { connection in
                 let numbers = try await batch.insertArticles(connection, logger: logger)
                 var plan = StreamPlan(articles, numbers: numbers)
                 try await plan.insertTopics(articles, connection, logger: logger)

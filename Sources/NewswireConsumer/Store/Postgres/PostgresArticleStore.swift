@@ -87,18 +87,7 @@ public struct PostgresArticleStore: ConsumerStore {
     @discardableResult
     func perform<Result: Sendable>(_ operation: @autoclosure () -> String, _ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
         do {
-            let result = try await withThrowingTaskGroup(of: Result?.self) { group in
-                group.addTask { try await body() }
-                group.addTask {
-                    try await Task.sleep(for: Self.operationTimeout)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let result = first else {
-                    throw OperationTimeout(limit: Self.operationTimeout)
-                }
-                return result
-            }
+            let result = try await OperationDeadline.run(limit: Self.operationTimeout, body)
             health.record(available: true, logger: logger, location: location)
             return result
         } catch {
@@ -108,9 +97,22 @@ public struct PostgresArticleStore: ConsumerStore {
         }
     }
 
-    struct OperationTimeout: Error, CustomStringConvertible {
-        var limit: Duration
-        var description: String { "no answer within \(limit.components.seconds) s (server unreachable?)" }
+    /// BEGIN, `body`, COMMIT on one pooled connection (ROLLBACK when `body`
+    /// throws). Not PostgresClient's `withTransaction`: that sends ROLLBACK
+    /// even on a connection the server has just closed, and a query written to
+    /// a closed connection is never answered; here a closed one gets none.
+    func inTransaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await client.withConnection { [logger] connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let result = try await body(connection)
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                if !connection.isClosed { _ = try? await connection.query("ROLLBACK", logger: logger) }
+                throw error
+            }
+        }
     }
 
     /// Whether the last operation reached the server; the change is logged once each way.
