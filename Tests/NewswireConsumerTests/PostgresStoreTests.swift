@@ -209,7 +209,11 @@ struct PostgresStoreTests {
         let listed = try await store.articles(ArticleFilter(topic: "y"))
         #expect(listed.map(\.id) == ["a7"])
     }
+}
 
+/// `--db` as a PostgreSQL URL: parsed without a server, so these always run.
+@Suite("PostgreSQL URL")
+struct PostgresURLTests {
     @Test("a URL's password is never shown; a bad URL says what is wrong")
     func urls() throws {
         let url = try PostgresURL("postgres://me:secret@db.example:6543/news", environment: [:])
