@@ -74,7 +74,10 @@ private struct ArticleBatch: Sendable {
 
     init(_ articles: [ClassifiedArticle], storedAt: StoredTime) {
         self.storedAt = storedAt.milliseconds
-        for item in articles.sorted(by: { $0.event.articleID < $1.event.articleID }) {
+        // The first of two equal ids in one batch is the one stored (as in SQLite), so only it is sent.
+        var seen = Set<String>()
+        let firsts = articles.filter { seen.insert($0.event.articleID).inserted }
+        for item in firsts.sorted(by: { $0.event.articleID < $1.event.articleID }) {
             let event = item.event
             let article = event.article
             ids.append(event.articleID)
