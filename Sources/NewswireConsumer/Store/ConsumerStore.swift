@@ -20,7 +20,7 @@ public protocol ConsumerStore: Sendable {
     /// unreachable (`/readyz` says not ready meanwhile).
     var isAvailable: Bool { get }
 
-    /// The ids of the consumer writing through this store.
+    /// The id of the consumer writing through this store (in the topic messages it stores).
     func consumerID() async throws -> String
 
     /// Stores articles with their topics and stream rows in one transaction,
