@@ -34,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         // Hummingbird's own SwiftNIO, named for the channel types the connection cap uses.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // The consumer's shared store (--db postgres://…), for many consumers on one database.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: ZeroMQ
@@ -114,6 +116,8 @@ let package = Package(
             dependencies: [
                 "ZeroMQ", "NewsModels", "NewsClassification", "NewswireObservability", "NewswireSecurity", "NewswireStorage",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -127,6 +131,7 @@ let package = Package(
                 "NewswireSecurity",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -224,6 +229,8 @@ let package = Package(
             dependencies: [
                 "NewswireConsumer", "NewsModels", "NewswireTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
         .testTarget(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test suite: unit tests plus integration tests that start the real
-# executables on loopback TCP with real SQLite files.
+# executables on loopback TCP with real SQLite files and a real PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-system-packages.sh
@@ -26,6 +26,18 @@ if ! command -v chromium >/dev/null; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; } \
     || echo "chromium not installed: the browser test will fail (set NEWSWIRE_CHROMIUM to a Chromium binary)" >&2
+fi
+
+# The PostgreSQL store is tested against a real server: Debian's postgresql, whose
+# binaries (initdb, pg_ctl) the tests run as the unprivileged postgres user, each test
+# its own throwaway cluster in a temporary folder (Tests/NewswireTesting/PostgresCluster.swift).
+# With CI=true a missing PostgreSQL fails those tests instead of skipping them.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "installing: postgresql (for the PostgreSQL store's tests)" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null; } \
+    || echo "postgresql not installed: the PostgreSQL store's tests will fail under CI=true (set NEWSWIRE_PG_BIN to a folder with initdb)" >&2
 fi
 
 # Build everything first (the integration tests run the executables), and fail on warnings.

@@ -3,7 +3,7 @@ import NewswireClient
 
 /// `newswire`: the command-line client.
 @main
-struct NewswireCommand: ParsableCommand {
+struct NewswireCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newswire",
         abstract: "Feed, inspect and follow a Newswire pipeline.",

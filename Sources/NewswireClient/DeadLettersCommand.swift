@@ -10,7 +10,7 @@ internal import NewswireSecurity
 /// `newswire dead-letters`: lists the events a consumer set aside because it
 /// could not store them, and sends chosen ones back to it; with `--outbox`,
 /// lists the events the producer parked because a consumer refused them for good.
-public struct DeadLettersCommand: ParsableCommand {
+public struct DeadLettersCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dead-letters",
         abstract: "List the events a consumer could not store, and requeue them.",
@@ -53,6 +53,11 @@ public struct DeadLettersCommand: ParsableCommand {
 
     public init() {}
 
+    /// `--db` as it may be shown: a PostgreSQL URL without its password.
+    private var dbDescription: String {
+        (try? ConsumerStoreLocation(db))?.description ?? db
+    }
+
     public func validate() throws {
         if requeueAll && !requeueIDs.isEmpty { throw ValidationError("--requeue and --requeue-all: use one of them") }
         if outbox != nil && (requeueAll || !requeueIDs.isEmpty) {
@@ -61,15 +66,16 @@ public struct DeadLettersCommand: ParsableCommand {
         if timeout <= 0 { throw ValidationError("--timeout: must be more than 0, got \(timeout)") }
     }
 
-    public func run() throws {
+    public func run() async throws {
         if let outbox {
             guard FileManager.default.fileExists(atPath: outbox) else { throw ValidationError("--outbox: \(outbox) does not exist") }
             list(parked: try Outbox.rejected(inFileAt: outbox, limit: Int.max), in: outbox)
             return
         }
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("--db: \(db) does not exist") }
-        let store = try ArticleStore.open(path: db, readOnly: true)
-        let letters = try store.deadLetters(limit: Int.max)
+        var options = StoreOptions()
+        options.db = db
+        let store = try await options.openStore()
+        let letters = try await store.deadLetters(limit: Int.max)
         guard requeueAll || !requeueIDs.isEmpty else {
             list(letters)
             return
@@ -78,8 +84,8 @@ public struct DeadLettersCommand: ParsableCommand {
         var failures = 0
         var requeued = 0
         for id in ids {
-            guard let event = try store.deadLetterEvent(id) else {
-                print("\(id): not a dead letter in \(db)")
+            guard let event = try await store.deadLetterEvent(id) else {
+                print("\(id): not a dead letter in \(dbDescription)")
                 failures += 1
                 continue
             }
@@ -102,7 +108,7 @@ public struct DeadLettersCommand: ParsableCommand {
             return
         }
         if letters.isEmpty {
-            print("no dead letters in \(db)")
+            print("no dead letters in \(dbDescription)")
             return
         }
         let formatter = ISO8601DateFormatter()

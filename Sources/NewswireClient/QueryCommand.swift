@@ -4,10 +4,10 @@ internal import NewsModels
 internal import NewswireConsumer
 
 /// `newswire query`: lists stored articles with their topics.
-public struct QueryCommand: ParsableCommand {
+public struct QueryCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "List stored articles with their topics, from the consumer's SQLite file.")
+        abstract: "List stored articles with their topics, from the consumer's store.")
 
     @OptionGroup var store: StoreOptions
 
@@ -36,10 +36,11 @@ public struct QueryCommand: ParsableCommand {
         throw ValidationError("\(flag): '\(text)' is not an ISO 8601 time such as 2026-11-23T08:00:00Z or 2026-11-23")
     }
 
-    public func run() throws {
-        let store = try self.store.openReadOnly()
+    public func run() async throws {
+        let store = try await self.store.openStore()
         let filter = ArticleFilter(topic: selection.topic, source: selection.source, since: try Self.date(since, flag: "--since"), until: try Self.date(until, flag: "--until"), limit: limit)
-        let articles = try store.articles(filter)
+        let articles = try await store.articles(filter)
+        try await store.close()
         if json {
             for article in articles { print(try ArticleInput.json(article)) }
             return
@@ -53,7 +54,7 @@ public struct QueryCommand: ParsableCommand {
 }
 
 /// `newswire stats`: article counts per topic.
-public struct StatsCommand: ParsableCommand {
+public struct StatsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Count stored articles, in total and per topic.")
@@ -70,8 +71,10 @@ public struct StatsCommand: ParsableCommand {
         var topics: [String: Int]
     }
 
-    public func run() throws {
-        let counts = try store.openReadOnly().topicCounts()
+    public func run() async throws {
+        let store = try await self.store.openStore()
+        let counts = try await store.topicCounts()
+        try await store.close()
         if json {
             print(try ArticleInput.json(Output(total: counts.total, topics: Dictionary(uniqueKeysWithValues: counts.perTopic.map { ($0.topic, $0.count) }))))
             return

@@ -31,15 +31,18 @@ public enum ConsumerApplication {
     }
 
     /// - Parameter metrics: the registry `/metrics` serves (from `Observability.bootstrap`); nil serves none.
-    public static func build(_ configuration: ConsumerConfiguration, logger: Logger, metrics: PrometheusCollectorRegistry? = nil) throws -> Built {
+    public static func build(_ configuration: ConsumerConfiguration, logger: Logger, metrics: PrometheusCollectorRegistry? = nil) async throws -> Built {
         let taxonomy = try loadTaxonomy(configuration)
-        let store: ArticleStore
+        let location = try ConsumerStoreLocation(configuration.databasePath)
+        let store: any ConsumerStore
         do {
-            store = try ArticleStore.open(path: configuration.databasePath)
+            store = try await location.open(logger: logger)
+        } catch let error as PostgresSchemaTooNewError {
+            throw error
         } catch {
-            throw DatabaseOpenError(setting: "--db", path: configuration.databasePath, underlying: error)
+            throw DatabaseOpenError(setting: "--db", path: location.description, underlying: error)
         }
-        let consumerID = try store.consumerID()
+        let consumerID = try await store.consumerID()
         let context = try Context()
         let security = try ServiceSecurity(configuration.curve, context: context, logger: logger)
 
@@ -88,7 +91,8 @@ public enum ConsumerApplication {
             let token = try configuration.httpTokenPath.map { path throws(HTTPEndpointError) in try BearerToken(contentsOf: path) }
             let api = ArticleAPI(store: store, classifier: classifier, hub: hub, consumerID: consumerID)
             let service = try MetricsService(
-                address: configuration.metricsAddress, limits: configuration.httpLimits, registry: metrics, logger: logger, status: status,
+                address: configuration.metricsAddress, limits: configuration.httpLimits, registry: metrics, logger: logger,
+                isReady: { store.isAvailable }, status: status,
                 routes: api.routes, bearerToken: token)
             metricsAddress = service.address
             // The hub stops before the HTTP server, which waits for open streams to end.
@@ -96,16 +100,24 @@ public enum ConsumerApplication {
         }
         // Shut down in reverse order: events first, then replay, reload, the live streams and metrics, then the WAL checkpoint.
         services += [.init(service: reload), .init(service: replayService), .init(service: eventsService)]
+        if store.isShared {
+            // Every message any consumer stores, in sequence order; stops after events, before the sockets close.
+            services.insert(.init(service: StoredStreamFollower(store: store, publisher: publisher, logger: logger)), at: 0)
+        }
         services.insert(.init(service: security), at: 0)  // stops last, after the sockets
-        services.insert(.init(service: WALCheckpointer(path: configuration.databasePath, role: "store", logger: logger)), at: 0)
+        if case .sqlite(let path) = location {
+            services.insert(.init(service: WALCheckpointer(path: path, role: "store", logger: logger)), at: 0)
+        }
         services.insert(.init(service: MemoryTrimmer(logger: logger)), at: 0)
+        // SQLite: the WAL is checkpointed into the file; PostgreSQL: the connections close.
+        let finalStep = if case .sqlite(let path) = location { "checkpoint \(path)" } else { "close \(location)" }
         let budget = ShutdownBudget(grace: configuration.shutdownGracePeriod)
-        let group = budget.serviceGroup(services, logger: logger, finalStep: "checkpoint \(configuration.databasePath)") {
-            try store.checkpoint()
+        let group = budget.serviceGroup(services, logger: logger, finalStep: finalStep) {
+            try await store.close()
         }
         logger.info("consumer ready", metadata: [
             "events": "\(eventsEndpoint)", "stream": "\(streamEndpoint)", "replay": "\(replayEndpoint)",
-            "db": "\(configuration.databasePath)", "consumer_id": "\(consumerID)",
+            "db": "\(location)", "consumer_id": "\(consumerID)",
             "taxonomy": "\(taxonomy.name)@\(taxonomy.version)", "topics": "\(taxonomy.topics.count)",
             "metrics": "\(metricsAddress ?? "off")",  // as asked; "metrics endpoint serving" names the bound port
         ])

@@ -5,7 +5,8 @@ public import NewswireSecurity
 /// Everything a consumer needs to run. The executable fills it from flags and
 /// `NEWSWIRE_…` environment variables; tests fill it directly.
 public struct ConsumerConfiguration: Sendable, Equatable {
-    /// SQLite file of articles, topics and the stream history.
+    /// The store of articles, topics and the stream history: a SQLite file, or a
+    /// `postgres://` URL (``ConsumerStoreLocation``).
     public var databasePath: String = "newswire.db"
     /// ROUTER endpoint the producers connect to (bound).
     public var eventsEndpoint: String = DefaultEndpoints.events
@@ -42,7 +43,15 @@ public struct ConsumerConfiguration: Sendable, Equatable {
     /// Problems that must stop the consumer at start, each naming the setting.
     public func validate() -> [String] {
         var problems: [String] = []
-        if databasePath.isEmpty { problems.append("--db: must not be empty") }
+        if databasePath.isEmpty {
+            problems.append("--db: must not be empty")
+        } else {
+            do {
+                _ = try ConsumerStoreLocation(databasePath)
+            } catch {
+                problems.append(error.description)
+            }
+        }
         for (flag, endpoint) in [("--events", eventsEndpoint), ("--stream", streamEndpoint), ("--replay", replayEndpoint)] where endpoint.isEmpty {
             problems.append("\(flag): must not be empty")
         }

@@ -25,7 +25,7 @@ struct ConsumerCommand: AsyncParsableCommand {
             the database's WAL and exit 0, within --shutdown-grace-seconds.
             """)
 
-    @Option(help: "SQLite file for articles, topics and stream history. (env: NEWSWIRE_DB)")
+    @Option(help: "The store of articles, topics and stream history: a SQLite file, or postgres://USER@HOST:PORT/DATABASE for a PostgreSQL database many consumers share (password from PGPASSWORD). (env: NEWSWIRE_DB)")
     var db: String = EnvironmentDefault.string("NEWSWIRE_DB", "newswire.db")
 
     @Option(help: "Endpoint to bind for producers (ROUTER). (env: NEWSWIRE_EVENTS)")
@@ -116,7 +116,7 @@ struct ConsumerCommand: AsyncParsableCommand {
     func run() async throws {
         if printConfig {
             print("""
-                NEWSWIRE_DB=\(db)
+                NEWSWIRE_DB=\((try? ConsumerStoreLocation(db))?.description ?? db)
                 NEWSWIRE_EVENTS=\(events)
                 NEWSWIRE_STREAM=\(stream)
                 NEWSWIRE_REPLAY=\(replay)
@@ -137,7 +137,7 @@ struct ConsumerCommand: AsyncParsableCommand {
         }
         let registry = logging.bootstrap()
         let logger = Logger(label: "newswire-consumer")
-        let built = try ConsumerApplication.build(settings, logger: logger, metrics: registry)
+        let built = try await ConsumerApplication.build(settings, logger: logger, metrics: registry)
         try await built.group.run()
     }
 }

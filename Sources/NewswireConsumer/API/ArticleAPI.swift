@@ -14,14 +14,16 @@ internal import NewsClassification
 /// - `GET /openapi.json`: the OpenAPI document (`proto-docs/openapi.json`).
 ///
 /// Every error is JSON, `{"error": {"status", "message"}}`: 400 names the
-/// parameter and what is wrong with it, 404 an unknown id or path.
+/// parameter and what is wrong with it, 404 an unknown id or path, 501 a
+/// query the store does not offer (pages, search, detail and volume are
+/// SQLite's only for now; topics with counts and the stream work on any store).
 public struct ArticleAPI: Sendable {
-    let store: ArticleStore
+    let store: any ConsumerStore
     let classifier: ArticleClassifier
     let hub: EventStreamHub
     let consumerID: String
 
-    public init(store: ArticleStore, classifier: ArticleClassifier, hub: EventStreamHub, consumerID: String) {
+    public init(store: any ConsumerStore, classifier: ArticleClassifier, hub: EventStreamHub, consumerID: String) {
         self.store = store
         self.classifier = classifier
         self.hub = hub
@@ -44,7 +46,7 @@ public struct ArticleAPI: Sendable {
                 try Self.allowOnly([], in: request)
                 return try Self.json(await topics())
             case "/api/v1/topics/volume":
-                return try Self.json(await TopicVolumeBody.answer(request, store: store, labels: topicLabels))
+                return try Self.json(await TopicVolumeBody.answer(request, store: try browsing(), labels: topicLabels))
             case "/api/v1/stream":
                 let (topics, after) = try StreamRequestParameters.parse(request)
                 let session = EventStreamSession(store: store, hub: hub, consumerID: consumerID, topics: topics, after: after)
@@ -53,12 +55,12 @@ public struct ArticleAPI: Sendable {
                     headers: [("Cache-Control", "no-cache"), ("X-Accel-Buffering", "no")], stream: session.body)
             case "/api/v1/articles":
                 let query = try ArticleRequestParameters.query(from: request)
-                let page = try await store.articlePage(query)
+                let page = try await browsing().articlePage(query)
                 return try Self.json(ArticleListBody(page))
             case _ where path.hasPrefix("/api/v1/articles/"):
                 try Self.allowOnly([], in: request)
                 let id = String(path.dropFirst("/api/v1/articles/".count))
-                guard !id.isEmpty, !id.contains("/"), let article = try await store.articleDetail(id: id) else {
+                guard !id.isEmpty, !id.contains("/"), let article = try await browsing().articleDetail(id: id) else {
                     return Self.error(404, "no article with id '\(id)'")
                 }
                 return try Self.json(article)
@@ -71,6 +73,8 @@ public struct ArticleAPI: Sendable {
             }
         } catch let error as ArticleQueryError {
             return Self.error(400, error.description)
+        } catch let error as BrowsingUnavailable {
+            return Self.error(501, "\(path): \(error)")
         } catch {
             return Self.error(500, "\(path): \(error)")
         }
@@ -79,7 +83,13 @@ public struct ArticleAPI: Sendable {
     /// The taxonomy in use with counts; topics that only older articles carry are listed after it.
     func topics() async throws -> TopicListBody {
         let taxonomy = classifier.taxonomy
-        let counts = try await store.articleCounts()
+        let counts: (total: Int, perTopic: [String: Int])
+        if let browsing = store.browsing {
+            counts = try await browsing.articleCounts()
+        } else {
+            let stored = try await store.topicCounts()
+            counts = (stored.total, Dictionary(stored.perTopic.map { ($0.topic, $0.count) }, uniquingKeysWith: +))
+        }
         var topics = taxonomy.topics.map {
             TopicListBody.Topic(id: $0.id, label: $0.label, description: $0.description, threshold: $0.threshold, articles: counts.perTopic[$0.id] ?? 0, inTaxonomy: true)
         }
@@ -88,6 +98,12 @@ public struct ArticleAPI: Sendable {
             topics.append(.init(id: id, label: id, description: "", threshold: nil, articles: count, inTaxonomy: false))
         }
         return TopicListBody(taxonomy: .init(name: taxonomy.name, version: taxonomy.version), articles: counts.total, topics: topics)
+    }
+
+    /// The store's read queries, or ``BrowsingUnavailable`` (a 501) where it has none.
+    func browsing() throws(BrowsingUnavailable) -> any ArticleBrowsing {
+        guard let browsing = store.browsing else { throw BrowsingUnavailable(location: store.location) }
+        return browsing
     }
 
     /// The taxonomy's topic ids and labels, in its order.

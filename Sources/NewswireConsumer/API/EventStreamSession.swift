@@ -35,7 +35,7 @@ final class EventStreamSession: Sendable {
     /// What a browser waits before reconnecting after the stream ends, in milliseconds.
     static let reconnectDelayMilliseconds = 3000
 
-    let store: ArticleStore
+    let store: any ConsumerStore
     let hub: EventStreamHub
     let consumerID: String
     /// Topic ids to follow; nil for all.
@@ -44,7 +44,7 @@ final class EventStreamSession: Sendable {
     let after: UInt64?
     private let state = Mutex(State())
 
-    init(store: ArticleStore, hub: EventStreamHub, consumerID: String, topics: Set<String>?, after: UInt64?) {
+    init(store: any ConsumerStore, hub: EventStreamHub, consumerID: String, topics: Set<String>?, after: UInt64?) {
         self.store = store
         self.hub = hub
         self.consumerID = consumerID
@@ -65,9 +65,9 @@ final class EventStreamSession: Sendable {
                 let phase = state.withLock { $0.phase }
                 switch phase {
                 case .start:
-                    return try start()
+                    return try await start()
                 case .history(let joined):
-                    if let page = try historyPage(joined: joined) { return page }
+                    if let page = try await historyPage(joined: joined) { return page }
                 case .live:
                     if let piece = await live() { return piece }
                 case .ended:
@@ -90,8 +90,8 @@ final class EventStreamSession: Sendable {
         if let client { hub.remove(client) }
     }
 
-    private func start() throws -> [UInt8] {
-        let head = try store.headSequence()
+    private func start() async throws -> [UInt8] {
+        let head = try await store.headSequence()
         var note = "live from sequence \(head)"
         var resumeFrom = head
         if let after {
@@ -112,9 +112,9 @@ final class EventStreamSession: Sendable {
 
     /// A page of stored messages after the last sent, or nil when there was none
     /// (having joined the hub, or moved on to live, as the page length says).
-    private func historyPage(joined: Bool) throws -> [UInt8]? {
+    private func historyPage(joined: Bool) async throws -> [UInt8]? {
         let lastSent = state.withLock { $0.lastSent }
-        let stored = try store.storedTopicMessages(
+        let stored = try await store.storedTopicMessages(
             afterSequence: lastSent, since: nil, topics: topics.map { $0.sorted() } ?? [], limit: Self.historyPage, consumerID: consumerID)
         let complete = stored.count < Self.historyPage
         if complete && !joined {

@@ -45,7 +45,7 @@ struct TopicVolumeBody: Encodable {
     static let parameterNames: Set<String> = ["bucket", "topic", "since", "until"]
 
     /// Reads the request's parameters and counts.
-    static func answer(_ request: HTTPRouteRequest, store: ArticleStore, labels: [(id: String, label: String)]) async throws -> TopicVolumeBody {
+    static func answer(_ request: HTTPRouteRequest, store: any ArticleBrowsing, labels: [(id: String, label: String)]) async throws -> TopicVolumeBody {
         try ArticleAPI.allowOnly(parameterNames, in: request)
         var values: [String: String] = [:]
         for (name, value) in request.query where name != "topic" {
@@ -67,7 +67,7 @@ struct TopicVolumeBody: Encodable {
 
     /// The counts for `topics` (empty: the taxonomy's, then any other stored).
     static func count(
-        bucket: Bucket, topics chosen: [String], since: Date?, until: Date?, store: ArticleStore, labels: [(id: String, label: String)]
+        bucket: Bucket, topics chosen: [String], since: Date?, until: Date?, store: any ArticleBrowsing, labels: [(id: String, label: String)]
     ) async throws -> TopicVolumeBody {
         let rows = try await store.topicVolume(prefixLength: bucket.prefixLength, topics: chosen, since: since, until: until)
         var order = chosen.isEmpty ? labels.map(\.id) : chosen

@@ -15,7 +15,7 @@ internal import SwiftProtobuf
 /// nothing and is acknowledged again as a duplicate.
 public struct EventsService: Service {
     let socket: AsyncSocket
-    let store: ArticleStore
+    let store: any ConsumerStore
     let classifier: ArticleClassifier
     let publisher: TopicPublisher
     let consumerID: String
@@ -33,7 +33,7 @@ public struct EventsService: Service {
     private let classified = TopicCounters(label: "newswire_consumer_articles_classified_total")
     private let progress: ThroughputLog
 
-    public init(socket: AsyncSocket, store: ArticleStore, classifier: ArticleClassifier, publisher: TopicPublisher, consumerID: String, maximumEventBytes: Int, maximumAttempts: Int = 5, logger: Logger) {
+    public init(socket: AsyncSocket, store: any ConsumerStore, classifier: ArticleClassifier, publisher: TopicPublisher, consumerID: String, maximumEventBytes: Int, maximumAttempts: Int = 5, logger: Logger) {
         self.socket = socket
         self.store = store
         self.classifier = classifier
@@ -97,8 +97,8 @@ public struct EventsService: Service {
         }
         let results: [StoreOutcome]
         do {
-            results = try await store.store(deliveries.map(\.article), consumerID: consumerID).map(StoreOutcome.init)
-        } catch where StoreFailure.isCausedByEvent(error) {
+            results = try await store.store(deliveries.map(\.article), consumerID: consumerID, at: Date()).map(StoreOutcome.init)
+        } catch where store.isCausedByEvent(error) {
             // One bad event must not hold back the others: store them one by one.
             logger.warning("batch store failed; storing one by one", metadata: ["articles": "\(deliveries.count)", "error": "\(error)"])
             results = await storeOneByOne(deliveries)
@@ -144,7 +144,9 @@ public struct EventsService: Service {
         }
         stored.increment(by: storedCount)
         send(replies)
-        publisher.publish(published, articleBytes: articleBytes)
+        // A shared store's stream is published from the store, in sequence order,
+        // by every consumer (StoredStreamFollower), this one's own messages included.
+        if !store.isShared { publisher.publish(published, articleBytes: articleBytes) }
         progress.record(storedCount)
     }
 
@@ -177,11 +179,12 @@ public struct EventsService: Service {
                 continue
             }
             do {
-                outcomes.append(StoreOutcome(try await store.store([article], consumerID: consumerID)[0]))
+                outcomes.append(StoreOutcome(try await store.store([article], consumerID: consumerID, at: Date())[0]))
             } catch {
                 let attempts = Int(max(event.deliveryAttempt, 1))
-                if !StoreFailure.isCausedByEvent(error) { databaseFailure = error }
-                guard StoreFailure.isCausedByEvent(error), attempts >= maximumAttempts else {
+                let causedByEvent = store.isCausedByEvent(error)
+                if !causedByEvent { databaseFailure = error }
+                guard causedByEvent, attempts >= maximumAttempts else {
                     logger.error("could not store article", metadata: [
                         "article_id": "\(event.articleID)", "attempt": "\(attempts)", "error": "\(error)",
                     ])
@@ -189,7 +192,7 @@ public struct EventsService: Service {
                     continue
                 }
                 do {
-                    try await store.deadLetter(article, reason: "\(error)", attempts: attempts)
+                    try await store.deadLetter(article, reason: "\(error)", attempts: attempts, at: Date())
                     deadLettered.increment()
                     logger.error("article dead-lettered", metadata: [
                         "article_id": "\(event.articleID)", "source": "\(event.source)", "attempts": "\(attempts)", "reason": "\(error)",

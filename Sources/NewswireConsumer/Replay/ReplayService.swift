@@ -16,14 +16,14 @@ internal import NewswireObservability
 /// replay, then drop live messages whose sequence the replay already covered.
 public struct ReplayService: Service {
     let socket: AsyncSocket
-    let store: ArticleStore
+    let store: any ConsumerStore
     let consumerID: String
     let replayLimit: Int
     let logger: Logger
     /// A flood of bad replay requests is counted in full but logged in bursts.
     private let refusalLog = LogThrottle()
 
-    public init(socket: AsyncSocket, store: ArticleStore, consumerID: String, replayLimit: Int, logger: Logger) {
+    public init(socket: AsyncSocket, store: any ConsumerStore, consumerID: String, replayLimit: Int, logger: Logger) {
         self.socket = socket
         self.store = store
         self.consumerID = consumerID
@@ -35,7 +35,7 @@ public struct ReplayService: Service {
         let socket = self.socket
         await withGracefulShutdownHandler {
             for await message in socket.messages {
-                handle(message)
+                await handle(message)
             }
         } onGracefulShutdown: {
             Task { await socket.close() }
@@ -43,7 +43,7 @@ public struct ReplayService: Service {
         await socket.close()
     }
 
-    func handle(_ message: Multipart) {
+    func handle(_ message: Multipart) async {
         guard let routed = try? RoutedMessage(routerFrames: message.frames) else {
             Counter(label: "newswire_consumer_replay_rejected_total", dimensions: [("reason", Nack.Reason.malformed.label)]).increment()
             return
@@ -70,7 +70,7 @@ public struct ReplayService: Service {
         let limit = request.limit == 0 ? replayLimit : min(Int(request.limit), replayLimit)
         do {
             let since = request.hasSince && request.afterSequence == 0 ? request.since : nil
-            let messages = try store.storedTopicMessages(afterSequence: request.afterSequence, since: since, topics: request.topics, limit: limit, consumerID: consumerID)
+            let messages = try await store.storedTopicMessages(afterSequence: request.afterSequence, since: since, topics: request.topics, limit: limit, consumerID: consumerID)
             for stored in messages {
                 switch contentType {
                 case .protobuf:
@@ -83,7 +83,7 @@ public struct ReplayService: Service {
             var end = ReplayEnd()
             end.requestID = request.requestID
             end.lastSequence = messages.last?.message.sequence ?? request.afterSequence
-            end.headSequence = try store.headSequence()
+            end.headSequence = try await store.headSequence()
             end.count = UInt32(messages.count)
             end.truncated = messages.count == limit
             send(route: routed.route, .replayEnd, end, contentType)

@@ -44,6 +44,25 @@ public struct TopicPublisher: Sendable {
         hub?.publish(messages)
     }
 
+    /// Publishes messages read from the store, each with its article as the
+    /// stored bytes (what a live message and a replayed one both carry).
+    public func publish(stored messages: [StoredTopicMessage]) {
+        guard !messages.isEmpty else { return }
+        var decoded: [TopicMessage] = []
+        decoded.reserveCapacity(messages.count)
+        for stored in messages {
+            do {
+                let wire = WireMessage(type: .topicMessage, payload: try stored.serializedBytes())
+                try socket.send(Multipart([Array(stored.message.topicID.utf8)] + wire.frames))
+                published.increment()
+                if hub != nil { decoded.append(try stored.decoded()) }
+            } catch {
+                logger.warning("could not publish topic message", metadata: ["sequence": "\(stored.message.sequence)", "error": "\(error)"])
+            }
+        }
+        hub?.publish(decoded)
+    }
+
     /// Reads subscription messages (XPUB passes them up) so they never pile up,
     /// logs who joins which topic, and counts anything else a peer sent.
     public func watchSubscriptions() async {

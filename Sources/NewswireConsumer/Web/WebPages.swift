@@ -50,7 +50,7 @@ struct WebPages {
     func home(bucket: TopicVolumeBody.Bucket) async throws -> HTMLPage {
         // The stream resumes after the sequence read first: an article stored while
         // the page is read is then in both, and the script skips what a feed shows.
-        let head = try api.store.headSequence()
+        let head = try await api.store.headSequence()
         let topics = try await api.topics()
         let shown = topics.topics.filter(\.inTaxonomy)
         var content = """
@@ -82,7 +82,7 @@ struct WebPages {
 
             """
         for topic in shown {
-            let page = try await api.store.articlePage(ArticleQuery(topic: topic.id, limit: 5))
+            let page = try await api.browsing().articlePage(ArticleQuery(topic: topic.id, limit: 5))
             content += "<section class=\"feed\" id=\"feed-\(HTMLPage.escape(topic.id))\" aria-label=\"\(HTMLPage.escape(topic.label)) live feed\">\n"
             content += "<h3>\(HTMLPage.escape(topic.label))</h3>\n"
             if page.articles.isEmpty { content += "<p class=\"empty muted\">Nothing yet.</p>\n" }
@@ -101,7 +101,7 @@ struct WebPages {
     func chart(bucket: TopicVolumeBody.Bucket) async throws -> String {
         let window = VolumeChart.window(bucket)
         let volume = try await TopicVolumeBody.count(
-            bucket: bucket, topics: api.topicLabels.map(\.id), since: window.since, until: window.until, store: api.store, labels: api.topicLabels)
+            bucket: bucket, topics: api.topicLabels.map(\.id), since: window.since, until: window.until, store: try api.browsing(), labels: api.topicLabels)
         return VolumeChart(volume: volume, starts: window.starts).html
     }
 
@@ -116,7 +116,7 @@ struct WebPages {
         let page: ArticlePage
         do {
             let cursor = try request.values("cursor").last.map { token throws(ArticleQueryError) in try PageCursor(token: token) }
-            page = try await api.store.articlePage(ArticleQuery(topic: topic, text: text, cursor: cursor, limit: 20))
+            page = try await api.browsing().articlePage(ArticleQuery(topic: topic, text: text, cursor: cursor, limit: 20))
         } catch let error as ArticleQueryError {
             content += "<p class=\"error\" role=\"alert\">\(HTMLPage.escape(error.description))</p>"
             return Self.html(HTMLPage(title: "Search", content: content, query: text), status: 400)
@@ -144,7 +144,7 @@ struct WebPages {
 
     /// One article with its evidence marked, or 404.
     func article(id: String) async throws -> HTTPRouteResponse {
-        guard !id.isEmpty, !id.contains("/"), let article = try await api.store.articleDetail(id: id) else {
+        guard !id.isEmpty, !id.contains("/"), let article = try await api.browsing().articleDetail(id: id) else {
             return Self.html(HTMLPage(title: "Not found", content: "<h1>Not found</h1>\n<p>No article with id <code>\(HTMLPage.escape(id))</code>.</p>"), status: 404)
         }
         var byParagraph: [Int: EvidenceHighlighter] = [:]

@@ -35,7 +35,7 @@ public struct ShutdownBudget: Sendable, Equatable {
     /// `finalStepName` in logs) once all of them have stopped.
     public func serviceGroup(
         _ services: [ServiceGroupConfiguration.ServiceConfiguration], logger: Logger,
-        finalStep finalStepName: String, _ finalStep: @escaping @Sendable () throws -> Void
+        finalStep finalStepName: String, _ finalStep: @escaping @Sendable () async throws -> Void
     ) -> ServiceGroup {
         // Stopped in reverse order: the deadline is armed first, the final step runs last.
         let all: [ServiceGroupConfiguration.ServiceConfiguration] =
