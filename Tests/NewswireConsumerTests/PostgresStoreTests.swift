@@ -16,41 +16,19 @@ import Testing
 struct PostgresStoreTests {
     static let logger = Logger(label: "test")
 
+    /// A sample event with fields whose round trip through PostgreSQL is worth checking (quotes, times, metadata).
     func event(_ id: String) -> ArticleEvent {
-        var event = ArticleEvent()
-        event.articleID = id
-        event.source = "wire"
-        event.url = "https://example.com/\(id)"
-        event.article.title = "Article \(id)"
+        var event = SampleArticles.event(id, title: "Article \(id)", paragraphs: ["First paragraph of \(id).", "Second paragraph."])
         event.article.subtitle = id.hasSuffix("1") ? "A subtitle" : ""
-        event.article.paragraphs = ["First paragraph of \(id).", "Second paragraph."]
-        event.article.language = "en"
-        event.article.contentHash = "hash-\(id)"
         event.article.people = ["Ann \"Quoted\" Lee"]
         event.article.publishedAt = .init(seconds: 1_700_000_000, nanos: 123_000_000)
         event.metadata = ["feed": "test"]
-        event.parserVersion = "test"
         event.deliveryAttempt = 1
         return event
     }
 
     func classification(_ topic: String, score: Double = 0.9) -> Classification {
-        var classification = Classification()
-        classification.topicID = topic
-        classification.label = topic.capitalized
-        classification.score = score
-        classification.threshold = 0.5
-        var evidence = EvidenceMessage()
-        evidence.phrase = "phrase"
-        evidence.matched = "Phrase"
-        evidence.paragraph = 0
-        evidence.start = 0
-        evidence.end = 6
-        evidence.weight = 1.25
-        classification.evidence = [evidence]
-        classification.classifierVersion = "test"
-        classification.taxonomyVersion = "t@1"
-        return classification
+        SampleArticles.classification(topic, score: score, evidence: [SampleArticles.evidence("phrase", matched: "Phrase", weight: 1.25)])
     }
 
     /// Articles `ids`, each with topics from `topics` chosen by its number.
