@@ -246,7 +246,9 @@ enum PlainTextExtractor {
     /// as jusText does: long stopword-dense blocks are good, short blocks take the class of their
     /// good or bad neighbours, and near-good ones are kept unless bad blocks surround them. A long
     /// line repeated verbatim (a promo box) is bad, and the article ends at a section marker
-    /// (comments, related stories, share bar) when little prose follows it. A text with no bad
+    /// (comments, related stories, share bar, further reading; ``isSectionHeading(_:_:_:)``) when
+    /// little prose follows it. A short line that opens with a call to action ("Sign up to get…",
+    /// "Read more: …") is bad, however sentence-like. A text with no bad
     /// block (a clean article) is left whole.
     static func markRegion(
         _ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: [BoilerplateClassifier.Features], _ tokens: [Token],
@@ -274,6 +276,7 @@ enum PlainTextExtractor {
             let f = features[index]
             let length = lines[index].range.count
             if chrome[index] || (hashes[index] != 0 && counts[hashes[index]]! > 1) { return .bad }
+            if f.callToAction && f.words <= maximumCallToActionWords && opensWithCallToAction(tokens, lines[index].tokens) { return .bad }
             let prose = profiled ? f.stopwordShare >= proseStopwordShare : f.endsTerminal || f.words >= BoilerplateRules.proseWordCount
             // A short sentence ("Officials declined to comment.") is near-good, not short: it
             // stays unless bad blocks surround it.
@@ -323,7 +326,7 @@ enum PlainTextExtractor {
         var goodBytes = [Int](repeating: 0, count: classes.count + 1)  // prose before k
         for k in classes.indices { goodBytes[k + 1] = goodBytes[k] + (classes[k] == .good ? lines[candidates[k]].range.count : 0) }
         let total = goodBytes[classes.count]
-        for k in classes.indices where features[candidates[k]].sectionMarker && goodBytes[k] > 0 {
+        for k in classes.indices where goodBytes[k] > 0 && isSectionHeading(features[candidates[k]], tokens, lines[candidates[k]].tokens) {
             if goodBytes[k] * 2 >= total {
                 for later in k..<classes.count { classes[later] = .bad }
                 break

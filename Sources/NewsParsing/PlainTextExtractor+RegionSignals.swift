@@ -1,0 +1,55 @@
+/// Signals of where an article ends in a plain-text dump, beyond the line rules it shares with
+/// the HTML path: the headings of the sections that follow an article, and calls to action.
+extension PlainTextExtractor {
+    /// Headings of what follows an article on a page, beyond ``BoilerplateRules/sectionMarkers``
+    /// (which the HTML path shares): further reading, author boxes, tag lists, post navigation and
+    /// "you may also like" boxes, in the languages with a stopword profile and Polish. A plain-text
+    /// dump has no element that ends where the article ends, so such a heading is the only sign
+    /// of it; each entry is the heading of a section, not a topic word.
+    static let trailingSectionHeadings: [String] = [
+        "further reading", "more in", "more about", "about the author", "explore further", "read next", "up next",
+        "related posts", "related content", "related topics", "more news", "latest news", "tags", "topics",
+        "post navigation", "you might also like", "recommended for you", "see also", "around the web",
+        "weitere informationen", "auch interessant", "könnte dich auch interessieren", "könnte sie auch interessieren",
+        "beitrags-navigation", "beitragsnavigation", "themen", "schlagworte", "schlagwörter", "verwandte artikel",
+        "ähnliche artikel", "weitere beiträge", "neueste beiträge", "meistgelesene", "meistgelesenen", "über den autor",
+        "über die autorin", "zum autor", "leserkommentare", "schreibe einen kommentar", "hinterlasse einen kommentar",
+        "sur le même sujet", "articles liés", "voir aussi", "les plus lus", "laisser un commentaire",
+        "notas relacionadas", "te puede interesar", "lo más leído", "más noticias", "temas relacionados",
+        "ti potrebbe interessare", "potrebbe interessarti", "più letti", "zobacz także", "zobacz też", "czytaj też",
+        "czytaj także", "komentarze",
+    ]
+    static let trailingSectionHeadingIndex = BoilerplateClassifier.phraseIndex(trailingSectionHeadings)
+    /// A section heading has at most this many words ("Das könnte Sie auch interessieren").
+    static let maximumSectionHeadingWords = 6
+
+    /// A line of at most this many words that opens with a call to action is chrome even when it
+    /// reads like a sentence ("Sign up to get the best stories of the week in your inbox.").
+    static let maximumCallToActionWords = 20
+    /// The call to action must start within this many leading words ("Sign up…", "Jetzt abonnieren…"),
+    /// so a sentence that merely names a network ("…wrote on Facebook that…") stays prose.
+    static let callToActionOpeningWords = 2
+
+    /// Whether a line is the heading of a section that follows an article.
+    static func isSectionHeading(_ f: BoilerplateClassifier.Features, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+        if f.sectionMarker { return true }
+        guard range.count <= maximumSectionHeadingWords, !f.endsTerminal else { return false }
+        return BoilerplateClassifier.containsPhrase(trailingSectionHeadingIndex, tokens, range)
+    }
+
+    /// Whether the words `tokens[range]` open with a call-to-action phrase.
+    static func opensWithCallToAction(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        for i in range.lowerBound..<min(range.upperBound, range.lowerBound + callToActionOpeningWords) {
+            guard let rests = BoilerplateClassifier.callToActionIndex[tokens[i].hash] else { continue }
+            for rest in rests where i + rest.count < range.upperBound {
+                var matched = true
+                for (offset, hash) in rest.enumerated() where tokens[i + 1 + offset].hash != hash {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+        }
+        return false
+    }
+}
