@@ -322,12 +322,14 @@ enum PlainTextExtractor {
         }
         classes = revised
         // The section marker that ends the article: a heading of comments or related stories
-        // after most of the prose.
+        // after most of the prose, or a heading that only follows an article (comments, tags)
+        // after a quarter of it, since a thread after a short article can hold more prose than it.
         var goodBytes = [Int](repeating: 0, count: classes.count + 1)  // prose before k
         for k in classes.indices { goodBytes[k + 1] = goodBytes[k] + (classes[k] == .good ? lines[candidates[k]].range.count : 0) }
         let total = goodBytes[classes.count]
         for k in classes.indices where goodBytes[k] > 0 && isSectionHeading(features[candidates[k]], tokens, lines[candidates[k]].tokens) {
-            if goodBytes[k] * 2 >= total {
+            let share = isTerminalSectionHeading(tokens, lines[candidates[k]].tokens) ? terminalSectionShare : 0.5
+            if Double(goodBytes[k]) >= Double(total) * share {
                 for later in k..<classes.count { classes[later] = .bad }
                 break
             }

@@ -58,3 +58,18 @@ struct PlainTextRegionTests {
         #expect(article.paragraphs.count == 4)
     }
 }
+
+extension PlainTextRegionTests {
+    @Test("A comment thread with more prose than the article still ends it at its heading")
+    func longCommentThread() throws {
+        let comments = [
+            "I take this ferry every morning and I have to say the new seats are far more comfortable than the old wooden benches ever were, and the crew has been friendly and helpful with the new ticket machines.",
+            "It is a shame that the refit cost so much more than planned, but I am glad that the town kept the old boat instead of buying a new one from the yard across the bay, which would have cost even more in the end.",
+            "Does anyone know whether bicycles will be allowed on the evening crossings during the festival, or only on the weekday service, because last year there was no room for them at all on the late boats?",
+            "My grandfather worked on this ferry for thirty years and he would have been very happy to see it back on the water again, with the same red funnel and the brass bell he polished every Sunday.",
+        ]
+        let article = try Parse.text(Self.dump(["4 Comments"] + comments))
+        #expect(article.paragraphs.count == 3)
+        #expect(!article.paragraphs.contains { $0.contains("grandfather") || $0.contains("bicycles") })
+    }
+}
