@@ -1,5 +1,6 @@
-/// Signals of where an article ends in a plain-text dump, beyond the line rules it shares with
-/// the HTML path: the headings of the sections that follow an article, and calls to action.
+/// Signals of where an article ends in a plain-text dump, and of chrome inside it, beyond the
+/// line rules it shares with the HTML path: the headings of the sections that follow an article,
+/// calls to action, and picture credits.
 extension PlainTextExtractor {
     /// Headings of what follows an article on a page, beyond ``BoilerplateRules/sectionMarkers``
     /// (which the HTML path shares): further reading, author boxes, tag lists, post navigation and
@@ -73,5 +74,31 @@ extension PlainTextExtractor {
             }
         }
         return false
+    }
+}
+
+extension PlainTextExtractor {
+    /// Labels of a picture credit or a caption's source when a colon follows them ("Foto: dpa",
+    /// "Photo: Reuters", "Imagen: Télam", "Quelle: Stadtarchiv"), in the languages with a stopword
+    /// profile. A dump keeps a picture's caption and credit as lines of their own, in the body's
+    /// flow, with nothing to say they belong to the picture; the label is the sign.
+    static let creditLabels: Set<UInt64> = Set(
+        [
+            "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "imagen", "crédito", "credit",
+            "credits", "fotografía", "picture", "pictures", "bildquelle", "fotoquelle", "quelle",
+        ].map { WordHash.hash($0) })
+    /// Credit phrases without a colon ("Photo by …", "Foto von …").
+    static let creditPhraseIndex = BoilerplateClassifier.phraseIndex(["photo by", "photograph by", "foto von", "bild von", "image by"])
+    /// A caption with a credit has at most this many words; a longer line is a paragraph that
+    /// happens to cite a source.
+    static let maximumCreditWords = 25
+
+    /// Whether the words `tokens[range]` credit a picture: a credit label followed by a colon, or "Photo by …".
+    static func isCredit(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+        for i in range {
+            let t = tokens[i]
+            if creditLabels.contains(t.hash), Int(t.end) < p.count, p[Int(t.end)] == 0x3A { return true }
+        }
+        return BoilerplateClassifier.containsPhrase(creditPhraseIndex, tokens, range)
     }
 }

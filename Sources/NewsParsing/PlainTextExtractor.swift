@@ -248,7 +248,8 @@ enum PlainTextExtractor {
     /// line repeated verbatim (a promo box) is bad, and the article ends at a section marker
     /// (comments, related stories, share bar, further reading; ``isSectionHeading(_:_:_:)``) when
     /// little prose follows it. A short line that opens with a call to action ("Sign up to get…",
-    /// "Read more: …") is bad, however sentence-like. A text with no bad
+    /// "Read more: …") is bad, however sentence-like, and so is a caption or line that credits a
+    /// picture ("Foto: dpa", "Photo by …"). A text with no bad
     /// block (a clean article) is left whole.
     static func markRegion(
         _ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: [BoilerplateClassifier.Features], _ tokens: [Token],
@@ -277,6 +278,7 @@ enum PlainTextExtractor {
             let length = lines[index].range.count
             if chrome[index] || (hashes[index] != 0 && counts[hashes[index]]! > 1) { return .bad }
             if f.callToAction && f.words <= maximumCallToActionWords && opensWithCallToAction(tokens, lines[index].tokens) { return .bad }
+            if f.words <= maximumCreditWords && isCredit(p, tokens, lines[index].tokens) { return .bad }
             let prose = profiled ? f.stopwordShare >= proseStopwordShare : f.endsTerminal || f.words >= BoilerplateRules.proseWordCount
             // A short sentence ("Officials declined to comment.") is near-good, not short: it
             // stays unless bad blocks surround it.

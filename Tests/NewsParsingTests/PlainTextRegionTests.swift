@@ -73,3 +73,21 @@ extension PlainTextRegionTests {
         #expect(!article.paragraphs.contains { $0.contains("grandfather") || $0.contains("bicycles") })
     }
 }
+
+extension PlainTextRegionTests {
+    @Test("Picture credits and captions with a credit inside the body go; a sentence citing a source stays")
+    func pictureCredits() throws {
+        let credits = [
+            "Foto: Hafenamt/Jens Ohlsen",
+            "The restored wheelhouse on the first morning. (Photo: Ferry Trust)",
+            "Photo by Mara Lindqvist on a stock photo site",
+        ]
+        let cited = "According to the harbour office, twelve thousand people used the ferry in its last full year of service before the refit, a figure it hopes to pass by the end of next summer."
+        let article = try Parse.text(Self.dump([], between: credits + [cited]))
+        for credit in credits {
+            #expect(!article.paragraphs.contains(credit), "\(credit) was kept")
+        }
+        #expect(article.paragraphs.contains(cited))
+        #expect(article.paragraphs.count == 4)
+    }
+}
