@@ -18,7 +18,8 @@ extension PlainTextExtractor {
         "sur le même sujet", "articles liés", "voir aussi", "les plus lus", "laisser un commentaire",
         "notas relacionadas", "te puede interesar", "lo más leído", "más noticias", "temas relacionados",
         "ti potrebbe interessare", "potrebbe interessarti", "più letti", "zobacz także", "zobacz też", "czytaj też",
-        "czytaj także", "komentarze",
+        "czytaj także", "komentarze", "neueste artikel", "veja também", "leia também",
+        "notícias relacionadas", "mais lidas", "lees ook", "meer nieuws",
     ]
     static let trailingSectionHeadingIndex = BoilerplateClassifier.phraseIndex(trailingSectionHeadings)
     /// A section heading has at most this many words ("Das könnte Sie auch interessieren").
