@@ -103,3 +103,32 @@ extension PlainTextExtractor {
         return BoilerplateClassifier.containsPhrase(creditPhraseIndex, tokens, range)
     }
 }
+
+extension PlainTextExtractor {
+    /// A run of at least this many consecutive short lines from one template is chrome.
+    static let minimumTemplatedRun = 3
+
+    /// Marks bad the runs of consecutive short lines made from one template: the same first and
+    /// last word ("Click to share on Facebook (opens in new window)", "Click to share on Reddit
+    /// (opens in new window)"…). A dump spells out a share bar or a widget's items this way;
+    /// an article's own list items rarely agree at both ends.
+    static func markTemplatedRuns(
+        _ lines: [LogicalLine], _ features: [BoilerplateClassifier.Features], _ tokens: [Token], _ candidates: [Int],
+        _ classes: inout [BlockClass]
+    ) {
+        func key(_ k: Int) -> (UInt64, UInt64)? {
+            let f = features[candidates[k]]
+            let range = lines[candidates[k]].tokens
+            guard f.words >= 3 && f.words <= BoilerplateRules.labelLineWords else { return nil }
+            return (tokens[range.lowerBound].hash, tokens[range.upperBound - 1].hash)
+        }
+        var k = 0
+        while k < candidates.count {
+            guard let first = key(k) else { k += 1; continue }
+            var end = k + 1
+            while end < candidates.count, let next = key(end), next == first { end += 1 }
+            if end - k >= minimumTemplatedRun { for j in k..<end { classes[j] = .bad } }
+            k = end
+        }
+    }
+}

@@ -249,7 +249,8 @@ enum PlainTextExtractor {
     /// (comments, related stories, share bar, further reading; ``isSectionHeading(_:_:_:)``) when
     /// little prose follows it. A short line that opens with a call to action ("Sign up to get…",
     /// "Read more: …") is bad, however sentence-like, and so is a caption or line that credits a
-    /// picture ("Foto: dpa", "Photo by …"). A text with no bad
+    /// picture ("Foto: dpa", "Photo by …"), and a run of lines cut from one template (a share bar
+    /// spelled out: "Share on Facebook", "Share on LinkedIn"…). A text with no bad
     /// block (a clean article) is left whole.
     static func markRegion(
         _ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: [BoilerplateClassifier.Features], _ tokens: [Token],
@@ -289,6 +290,7 @@ enum PlainTextExtractor {
             }
             return length >= goodBlockBytes ? .good : .nearGood
         }
+        markTemplatedRuns(lines, features, tokens, candidates, &classes)
         guard classes.contains(.bad) else { return }
         // Neighbours, ignoring short blocks (and near-good ones when asked); the text's ends are bad.
         func neighbour(_ from: Int, _ step: Int, ignoringNearGood: Bool) -> BlockClass {

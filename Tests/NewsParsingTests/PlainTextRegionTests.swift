@@ -91,3 +91,18 @@ extension PlainTextRegionTests {
         #expect(article.paragraphs.count == 4)
     }
 }
+
+extension PlainTextRegionTests {
+    @Test("A widget spelled out as lines from one template goes; a list whose items differ at the ends stays")
+    func templatedRun() throws {
+        let shareBar = ["Open the map of Harbour Street in a new window", "Open the map of Mill Road in a new window", "Open the map of Market Square in a new window"]
+        let list = ["Adults pay four euros for a single crossing.", "Children under twelve travel free of charge.", "Bicycles cost one euro on every boat."]
+        let article = try Parse.text(Self.dump([], between: list + shareBar))
+        for line in shareBar {
+            #expect(!article.paragraphs.contains(line), "\(line) was kept")
+        }
+        for line in list {
+            #expect(article.paragraphs.contains(line), "\(line) was dropped")
+        }
+    }
+}
