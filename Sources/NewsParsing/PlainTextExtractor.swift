@@ -246,7 +246,11 @@ enum PlainTextExtractor {
     /// as jusText does: long stopword-dense blocks are good, short blocks take the class of their
     /// good or bad neighbours, and near-good ones are kept unless bad blocks surround them. A long
     /// line repeated verbatim (a promo box) is bad, and the article ends at a section marker
-    /// (comments, related stories, share bar) when little prose follows it. A text with no bad
+    /// (comments, related stories, share bar, further reading; ``isSectionHeading(_:_:_:)``) when
+    /// little prose follows it. A short line that opens with a call to action ("Sign up to get…",
+    /// "Read more: …") is bad, however sentence-like, and so is a caption or line that credits a
+    /// picture ("Foto: dpa", "Photo by …"), and a run of lines cut from one template (a share bar
+    /// spelled out: "Share on Facebook", "Share on LinkedIn"…). A text with no bad
     /// block (a clean article) is left whole.
     static func markRegion(
         _ p: UnsafeBufferPointer<UInt8>, _ lines: [LogicalLine], _ features: [BoilerplateClassifier.Features], _ tokens: [Token],
@@ -274,6 +278,8 @@ enum PlainTextExtractor {
             let f = features[index]
             let length = lines[index].range.count
             if chrome[index] || (hashes[index] != 0 && counts[hashes[index]]! > 1) { return .bad }
+            if f.callToAction && f.words <= maximumCallToActionWords && opensWithCallToAction(tokens, lines[index].tokens) { return .bad }
+            if f.words <= maximumCreditWords && isCredit(p, tokens, lines[index].tokens) { return .bad }
             let prose = profiled ? f.stopwordShare >= proseStopwordShare : f.endsTerminal || f.words >= BoilerplateRules.proseWordCount
             // A short sentence ("Officials declined to comment.") is near-good, not short: it
             // stays unless bad blocks surround it.
@@ -284,6 +290,7 @@ enum PlainTextExtractor {
             }
             return length >= goodBlockBytes ? .good : .nearGood
         }
+        markTemplatedRuns(lines, features, tokens, candidates, &classes)
         guard classes.contains(.bad) else { return }
         // Neighbours, ignoring short blocks (and near-good ones when asked); the text's ends are bad.
         func neighbour(_ from: Int, _ step: Int, ignoringNearGood: Bool) -> BlockClass {
@@ -319,12 +326,14 @@ enum PlainTextExtractor {
         }
         classes = revised
         // The section marker that ends the article: a heading of comments or related stories
-        // after most of the prose.
+        // after most of the prose, or a heading that only follows an article (comments, tags)
+        // after a quarter of it, since a thread after a short article can hold more prose than it.
         var goodBytes = [Int](repeating: 0, count: classes.count + 1)  // prose before k
         for k in classes.indices { goodBytes[k + 1] = goodBytes[k] + (classes[k] == .good ? lines[candidates[k]].range.count : 0) }
         let total = goodBytes[classes.count]
-        for k in classes.indices where features[candidates[k]].sectionMarker && goodBytes[k] > 0 {
-            if goodBytes[k] * 2 >= total {
+        for k in classes.indices where goodBytes[k] > 0 && isSectionHeading(features[candidates[k]], tokens, lines[candidates[k]].tokens) {
+            let share = isTerminalSectionHeading(tokens, lines[candidates[k]].tokens) ? terminalSectionShare : 0.5
+            if Double(goodBytes[k]) >= Double(total) * share {
                 for later in k..<classes.count { classes[later] = .bad }
                 break
             }
