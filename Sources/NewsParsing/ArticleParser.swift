@@ -16,7 +16,7 @@ public struct ArticleParser: Sendable {
 
     /// Identifies the parser's output format and heuristics; bumped whenever output can change,
     /// so stored results can be re-parsed.
-    public static let version: String = "newsparsing-6"
+    public static let version: String = "newsparsing-7"
 
     public var configuration: Configuration
 

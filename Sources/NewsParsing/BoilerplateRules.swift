@@ -123,6 +123,8 @@ enum BoilerplateRules {
         "adverts", "advertisement", "advertising", "dfp", "promo", "promotion", "newsletter", "newsletters",
         "subscribe", "subscription", "signup", "paywall", "cookie", "cookies", "consent", "gdpr", "popup", "modal",
         "outbrain", "taboola", "sponsor", "sponsored", "trending", "mostread", "pagination", "pager", "login", "skip",
+        // Reader ratings under a post ("Rate this article", "Was this article helpful?").
+        "rating", "ratings", "vote", "votes",
     ]
 
     /// class/id words that mark chrome unless a positive word is present too.
@@ -168,6 +170,14 @@ enum BoilerplateRules {
 
     /// class/id/rel/itemprop words of a byline element.
     static let bylineClassWords: Set<String> = ["byline", "author", "authors", "contributor", "writer", "creditline"]
+
+    /// class/id words that, in one name with a byline word ("author-box", "entry-author__description",
+    /// "authorInfo"; "bio" does the same), make it the author's box: a
+    /// portrait and a biography after the article, chrome rather than a byline (too long for one)
+    /// or body text.
+    static let authorBoxClassWords: Set<String> = [
+        "box", "biography", "description", "desc", "info", "about", "details", "profile", "card",
+    ]
 
     /// Block texts with more than this share of link text are navigation.
     static let maximumLinkShare = 0.5

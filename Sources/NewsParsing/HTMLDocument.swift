@@ -106,7 +106,7 @@ struct HTMLDocument {
     static let maximumDeckElementText = 600
 
     enum ClassRole: UInt8 {
-        case strongNegative, weakNegative, positive, deck, byline, comments, ignored, modifier
+        case strongNegative, weakNegative, positive, deck, byline, comments, ignored, modifier, authorBox
     }
 
     /// The role an element takes when its names say `best` so far and then `role`:
@@ -134,8 +134,12 @@ struct HTMLDocument {
         entries += BoilerplateRules.strongNegativeClassWords.map { ($0, .strongNegative) }
         entries += BoilerplateRules.commentClassWords.map { ($0, .comments) }
         entries += BoilerplateRules.modifierClassWords.map { ($0, .modifier) }
+        entries += BoilerplateRules.authorBoxClassWords.map { ($0, .authorBox) }
         return WordTable(entries)
     }()
+
+    /// "bio": weakly negative alone, and beside a byline word ("author-bio") the author's box.
+    static let bioHash = WordHash.hash(bytesOf: "bio")
 
     /// First words of class names that say nothing about the element's own role.
     static let ignoredClassPrefixes: WordTable<Bool> = {
@@ -448,6 +452,7 @@ struct HTMLDocument {
     /// The role of one class or id name (see ``classify(_:_:)``).
     private func nameRole(_ p: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> ClassRole? {
         var best: ClassRole?
+        var authorBox = false
         var i = name.lowerBound
         var first = true
         while i < name.upperBound {
@@ -469,10 +474,14 @@ struct HTMLDocument {
             first = false
             if let role = HTMLDocument.classRoles[hash] {
                 if role == .modifier { return nil }
-                best = HTMLDocument.combined(best, role)
+                if role == .authorBox || hash == HTMLDocument.bioHash { authorBox = true }
+                if role != .authorBox { best = HTMLDocument.combined(best, role) }
             }
             i = j
         }
+        // "author-box", "author-bio": the author's box is chrome (soft, like any weak negative).
+        // Whole words only, so "authorship" or "boxed" say nothing.
+        if authorBox, best == .byline { return .weakNegative }
         return best
     }
 

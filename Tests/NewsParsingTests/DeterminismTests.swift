@@ -38,7 +38,7 @@ struct DeterminismTests {
 
     @Test("Version and configuration")
     func versionAndConfiguration() {
-        #expect(ArticleParser.version == "newsparsing-6")
+        #expect(ArticleParser.version == "newsparsing-7")
         var parser = ArticleParser()
         #expect(parser.configuration == ArticleParser.Configuration())
         parser.configuration.maximumInputBytes = 10

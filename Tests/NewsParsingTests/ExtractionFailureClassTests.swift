@@ -75,6 +75,16 @@ struct ExtractionFailureClassTests {
         #expect(!article.paragraphs.contains { $0.contains("Subscribe") || $0.contains("Follow us") })
     }
 
+    @Test("An author box (author-box, author-description) and a rating block after the article go")
+    func authorBoxAndRating() throws {
+        let article = try Parse.fixture("html_author_box_rating.html")
+        #expect(article.language == "de")
+        #expect(article.paragraphs.count == 3)
+        #expect(article.paragraphs[0].hasPrefix("Im Stadtpark blühen in diesem Frühjahr"))
+        #expect(article.paragraphs[2].hasPrefix("Im Herbst soll es zum ersten Mal"))
+        #expect(!article.paragraphs.contains { $0.contains("Sterne") || $0.contains("Fahrrad") })
+    }
+
     @Test("Chrome inside the body: an 'updated' date line, a picture credit and a newsletter call go")
     func chromeInsideBody() throws {
         let article = try Parse.fixture("html_body_chrome.html")
