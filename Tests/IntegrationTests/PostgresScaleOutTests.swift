@@ -55,10 +55,8 @@ struct PostgresScaleOutTests {
             guard ContinuousClock.now < deadline else { throw ProcessFailure("the consumers never stored 100 articles") }
             try await Task.sleep(for: .milliseconds(20))
         }
-        consumers[0].process.signal(SIGSTOP)
-        try await Task.sleep(for: .milliseconds(300))
-        consumers[0].process.signal(SIGKILL)
-        _ = try await consumers[0].process.waitForExit()
+        // Stopped first, so events keep arriving at it that it never stores or acks; then killed.
+        try await consumers[0].process.freezeThenKill()
 
         let summary = try await feed.finish(timeout: .seconds(120))
         #expect(summary.accepted == total)

@@ -152,10 +152,7 @@ struct ScaleOutTests {
             try await Task.sleep(for: .milliseconds(20))
         }
         // Stopped first, so events keep arriving at it that it never stores or acks; then killed.
-        consumers[0].process.signal(SIGSTOP)
-        try await Task.sleep(for: .milliseconds(300))
-        consumers[0].process.signal(SIGKILL)
-        _ = try await consumers[0].process.waitForExit()
+        try await consumers[0].process.freezeThenKill()
         let storedByTheDead = try FaultTests.storeCounts(consumers[0].db)
         let survivorAtKill = try FaultTests.storeCounts(consumers[1].db).articles
 

@@ -66,6 +66,16 @@ public final class RunningProcess: Sendable {
         kill(process.processIdentifier, signal)
     }
 
+    /// Crashes the process the hard way: stopped (SIGSTOP) for `pause`, so messages sent to it
+    /// meanwhile are taken by its sockets but never handled or answered, then killed (SIGKILL).
+    /// Returns once it has exited.
+    public func freezeThenKill(after pause: Duration = .milliseconds(300)) async throws {
+        signal(SIGSTOP)
+        try await Task.sleep(for: pause)
+        signal(SIGKILL)
+        try await waitForExit()
+    }
+
     /// Waits for the process to exit and returns its status; kills it and throws past the deadline.
     @discardableResult
     public func waitForExit(timeout: Duration = .seconds(30)) async throws -> Int32 {
