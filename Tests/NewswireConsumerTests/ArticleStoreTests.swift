@@ -15,6 +15,24 @@ struct ArticleStoreTests {
         SampleArticles.classification(topic, score: score, evidence: [SampleArticles.evidence("phrase", matched: "Phrase")])
     }
 
+    @Test("a read-only store (newswire query, stats) closes without touching the file a running consumer writes")
+    func readOnlyCloseLeavesTheWAL() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("n.db")
+        let consumer = try ArticleStore.open(path: path)
+        _ = try await consumer.store(event("a1", title: "Kept in the WAL"), classifications: [classification("x", score: 0.9)], consumerID: "c")
+        let walBytes = { (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 }
+        let before = walBytes()
+        #expect(before > 0)
+        let reader: any ConsumerStore = try ArticleStore.open(path: path, readOnly: true)
+        #expect(try await reader.topicCounts().total == 1)
+        try await reader.close()
+        #expect(walBytes() == before, "the reader did not checkpoint the consumer's WAL")
+        _ = try await consumer.store(event("a2", title: "Still writing"), classifications: [], consumerID: "c")
+        try await (consumer as any ConsumerStore).close()
+        #expect(walBytes() == 0, "the consumer's own close checkpoints and truncates the WAL")
+    }
+
     @Test("an article is stored once with its topics; a redelivery writes nothing")
     func exactlyOnce() async throws {
         let directory = try TemporaryDirectory()

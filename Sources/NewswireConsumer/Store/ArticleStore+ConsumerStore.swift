@@ -17,7 +17,11 @@ extension ArticleStore: ConsumerStore, ArticleBrowsing {
         AsyncStream { $0.finish() }
     }
 
+    /// Checkpoints the WAL when this is the consumer's own (writable) store. A
+    /// read-only store (`newswire query`, `stats`) leaves the file alone: the
+    /// consumer may be writing, and a read-only connection cannot checkpoint.
     public func close() async throws {
+        guard !writer.configuration.readonly else { return }
         try checkpoint()
     }
 }
