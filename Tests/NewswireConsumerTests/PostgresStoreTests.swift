@@ -9,7 +9,9 @@ import Testing
 /// The PostgreSQL store against a real server (``PostgresCluster``): what
 /// sharing one database between consumers must guarantee.
 @Suite(
-    "PostgreSQL store",
+    // One at a time: each test starts a server of its own (initdb, then waiting for it),
+    // which blocks its thread for seconds; side by side they starved the cooperative pool.
+    "PostgreSQL store", .serialized,
     .enabled(
         if: PostgresCluster.isInstalled || PostgresCluster.isRequired,
         "PostgreSQL is not installed (apt-get install postgresql; scripts/test.sh installs it, and CI=true fails without it)"))

@@ -105,7 +105,7 @@ extension PostgresArticleStore {
     /// way a schema newer than ``latestVersion`` is refused.
     func prepareSchema(migrate: Bool) async throws {
         let location = self.location
-        let applied: Int = try await perform("prepare the schema") { [self, logger] in
+        let applied: Int = try await perform("prepare the schema", limit: Self.schemaTimeout) { [self, logger] in
             try await inTransaction { connection in
                 if migrate {
                     try await connection.query("SELECT pg_advisory_xact_lock(\(Self.migrationLock))", logger: logger)

@@ -82,12 +82,18 @@ public struct PostgresArticleStore: ConsumerStore {
     /// server is away the pool keeps trying, and the caller must hear of it.
     static let operationTimeout: Duration = .seconds(10)
 
-    /// Runs `body` within ``operationTimeout``, turning a failure into a
+    /// Longest the schema's preparation at start may take: it may wait for another
+    /// consumer's migration (the advisory lock) and may rewrite large tables.
+    static let schemaTimeout: Duration = .seconds(120)
+
+    /// Runs `body` within `limit` (``operationTimeout`` unless given), turning a failure into a
     /// ``PostgresStoreError`` that names `operation`, and keeping ``isAvailable`` up to date.
     @discardableResult
-    func perform<Result: Sendable>(_ operation: @autoclosure () -> String, _ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
+    func perform<Result: Sendable>(
+        _ operation: @autoclosure () -> String, limit: Duration = operationTimeout, _ body: @escaping @Sendable () async throws -> Result
+    ) async throws -> Result {
         do {
-            let result = try await OperationDeadline.run(limit: Self.operationTimeout, body)
+            let result = try await OperationDeadline.run(limit: limit, body)
             health.record(available: true, logger: logger, location: location)
             return result
         } catch {
